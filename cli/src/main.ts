@@ -1,0 +1,2 @@
+// Placeholder until the command line lands (issue #4).
+export {};

@@ -1,0 +1,440 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import type {
+  Dockerfile,
+  Instruction as AstInstruction,
+  From as AstFrom,
+  Flag as AstFlag,
+  JSONInstruction,
+  Property,
+} from 'dockerfile-ast';
+import { LineIndex } from '../text/line-index';
+import type { CommentLine } from '../suppressions';
+import { parseShell, inlineScriptWord, readsScriptFromStdin, type SimpleCommand, type ShellWord } from './shell';
+import { substitute, type Scope } from './variables';
+import { parseImageReference, type ImageReference } from './image';
+
+/**
+ * What the Dockerfile rules read: instructions with offsets, stages with their parents and
+ * effective USER, variables resolved the way BuildKit resolves them, and the shell commands
+ * each RUN would execute. Built once per lint over `dockerfile-ast`.
+ */
+export interface DockerfileModel {
+  text: string;
+  index: LineIndex;
+  ast: Dockerfile;
+  escapeChar: string;
+  instructions: Instruction[];
+  /** ARGs before the first FROM: the only variables FROM can use. */
+  globalArgs: Scope;
+  stages: Stage[];
+  /** The stage `docker build` produces without `--target`. */
+  finalStage: Stage | undefined;
+  comments: CommentLine[];
+  /** The line after the parser directives (`# syntax=`, `# escape=`): where file-level comments go. */
+  firstLineAfterDirectives: number;
+}
+
+export interface Word {
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface Flag {
+  /** Lower-case, without `--`. */
+  name: string;
+  value: string | undefined;
+  start: number;
+  end: number;
+  /** `--mount=type=secret,id=x` → `[['type','secret'],['id','x']]`. */
+  options: [string, string | undefined][];
+}
+
+export interface Instruction {
+  /** Upper-case keyword (`RUN`). */
+  keyword: string;
+  ast: AstInstruction;
+  start: number;
+  end: number;
+  keywordStart: number;
+  keywordEnd: number;
+  /** First line of the instruction. */
+  line: number;
+  flags: Flag[];
+  /** Arguments after the flags, split on whitespace as Docker does (not shell parsing). */
+  args: Word[];
+  /** Undefined for the ARGs before the first FROM. */
+  stage: Stage | undefined;
+  /** JSON (exec) form: `CMD ["a", "b"]`. */
+  execForm: boolean;
+  /**
+   * The simple commands this instruction runs through a shell: RUN in shell form, RUN heredoc
+   * scripts, shell-form CMD/ENTRYPOINT/HEALTHCHECK, and scripts given to `sh -c` anywhere in
+   * those (also in exec form). Parsed on first use.
+   */
+  readonly commands: SimpleCommand[];
+  /** `ARG`/`ENV`/`LABEL` name=value pairs. */
+  readonly properties: PropertyWord[];
+}
+
+export interface PropertyWord {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  /** Unquoted value, or undefined for `ARG NAME` without a default. */
+  value: string | undefined;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface Stage {
+  index: number;
+  from: Instruction;
+  /** `AS name`, lower-cased as Docker compares it. */
+  alias: string | undefined;
+  /** The image as written and its span (the image token of the FROM line). */
+  imageText: string;
+  imageStart: number;
+  imageEnd: number;
+  /** The reference after global ARG substitution; undefined if a variable has no known value. */
+  image: ImageReference | undefined;
+  /** The earlier stage this one is built `FROM`, if any. */
+  parent: Stage | undefined;
+  instructions: Instruction[];
+  /** The USER in effect at the end of the stage (its own last USER, or its parent's). */
+  user: StageUser | undefined;
+  /** Variables at the end of the stage: its ARGs and ENVs and the ENVs it inherits. */
+  scope: Scope;
+  /** The ENV part of `scope`, which a `FROM <this stage>` child inherits. */
+  env: Scope;
+  isFinal: boolean;
+}
+
+export interface StageUser {
+  /** The USER instruction that set it; it may be in a parent stage. */
+  instruction: Instruction;
+  /** The argument as written. */
+  raw: string;
+  /** After variable substitution; undefined when it depends on an unknown variable. */
+  value: string | undefined;
+}
+
+export function isRootUser(user: string): boolean {
+  return /^(root|0)(:.*)?$/.test(user.trim());
+}
+
+/** The external image a stage is ultimately built on, following `FROM <stage>` parents. */
+export function baseImageOf(stage: Stage): Stage {
+  let current = stage;
+  const seen = new Set<Stage>();
+  while (current.parent && !seen.has(current)) {
+    seen.add(current);
+    current = current.parent;
+  }
+  return current;
+}
+
+const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+export function buildDockerfileModel(text: string): DockerfileModel {
+  const index = new LineIndex(text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const offsetOf = (position: { line: number; character: number }) => index.offsetAt(position);
+
+  const instructions: Instruction[] = ast.getInstructions().map((node) => createInstruction(node, text, index, escapeChar));
+  const directives = ast.getDirectives();
+  const firstLineAfterDirectives = directives.length > 0 ? directives[directives.length - 1].getRange().end.line + 1 : 0;
+
+  // Global ARGs: before the first FROM.
+  const globalArgs = new Map<string, string>();
+  let i = 0;
+  for (; i < instructions.length && instructions[i].keyword !== 'FROM'; i++) {
+    if (instructions[i].keyword !== 'ARG') continue;
+    for (const property of instructions[i].properties) {
+      if (property.value !== undefined) {
+        const resolved = substitute(property.value, globalArgs, escapeChar);
+        if (resolved !== undefined) globalArgs.set(property.name, resolved);
+        else globalArgs.delete(property.name);
+      } else {
+        globalArgs.delete(property.name);
+      }
+    }
+  }
+
+  const stages: Stage[] = [];
+  for (; i < instructions.length; i++) {
+    const instruction = instructions[i];
+    if (instruction.keyword === 'FROM') {
+      stages.push(createStage(instruction, stages, globalArgs, escapeChar, offsetOf));
+    }
+    const stage = stages[stages.length - 1];
+    instruction.stage = stage;
+    stage.instructions.push(instruction);
+  }
+  for (const stage of stages) resolveStage(stage, globalArgs, escapeChar);
+  const finalStage = stages[stages.length - 1];
+  if (finalStage) finalStage.isFinal = true;
+
+  const comments: CommentLine[] = ast.getComments().map((comment) => {
+    const range = comment.getRange();
+    const start = offsetOf(range.start);
+    const end = offsetOf(range.end);
+    return { line: range.start.line, start, end, text: text.slice(start, end) };
+  });
+
+  return { text, index, ast, escapeChar, instructions, globalArgs, stages, finalStage, comments, firstLineAfterDirectives };
+}
+
+function createInstruction(node: AstInstruction, text: string, index: LineIndex, escapeChar: string): Instruction {
+  const range = node.getRange();
+  const keywordRange = node.getInstructionRange();
+  const keyword = node.getKeyword();
+  const start = index.offsetAt(range.start);
+  const end = index.offsetAt(range.end);
+  const withFlags = node as AstInstruction & { getFlags?: () => AstFlag[] };
+  const flags: Flag[] = typeof withFlags.getFlags === 'function' ? withFlags.getFlags().map((flag) => toFlag(flag, index)) : [];
+  const args: Word[] = node.getArguments().map((argument) => {
+    const argumentRange = argument.getRange();
+    return { value: argument.getValue(), start: index.offsetAt(argumentRange.start), end: index.offsetAt(argumentRange.end) };
+  });
+  const json = node as Partial<JSONInstruction>;
+  const execForm =
+    typeof json.getOpeningBracket === 'function' && json.getOpeningBracket() !== null && json.getClosingBracket?.() !== null;
+
+  let commands: SimpleCommand[] | undefined;
+  let properties: PropertyWord[] | undefined;
+  const instruction: Instruction = {
+    keyword,
+    ast: node,
+    start,
+    end,
+    keywordStart: index.offsetAt(keywordRange.start),
+    keywordEnd: index.offsetAt(keywordRange.end),
+    line: range.start.line,
+    flags,
+    args,
+    stage: undefined,
+    execForm,
+    get commands() {
+      commands ??= SHELL_FORM.has(keyword) ? shellCommandsOf(instruction, text, index, escapeChar) : [];
+      return commands;
+    },
+    get properties() {
+      properties ??= propertiesOf(node, text, index, escapeChar);
+      return properties;
+    },
+  };
+  return instruction;
+}
+
+function toFlag(flag: AstFlag, index: LineIndex): Flag {
+  const range = flag.getRange();
+  return {
+    name: flag.getName().toLowerCase(),
+    value: flag.getValue() ?? undefined,
+    start: index.offsetAt(range.start),
+    end: index.offsetAt(range.end),
+    options: flag.getOptions().map((option) => [option.getName().toLowerCase(), option.getValue() ?? undefined]),
+  };
+}
+
+function propertiesOf(node: AstInstruction, text: string, index: LineIndex, escapeChar: string): PropertyWord[] {
+  const withProperties = node as AstInstruction & { getProperties?: () => Property[] };
+  if (typeof withProperties.getProperties !== 'function') return [];
+  return withProperties.getProperties().map((property) => {
+    const nameRange = property.getNameRange();
+    const valueRange = property.getValueRange();
+    const nameStart = index.offsetAt(nameRange.start);
+    const nameEnd = index.offsetAt(nameRange.end);
+    const valueStart = valueRange ? index.offsetAt(valueRange.start) : nameEnd;
+    const valueEnd = valueRange ? index.offsetAt(valueRange.end) : nameEnd;
+    const value = valueRange ? unquote(text.slice(valueStart, valueEnd), escapeChar) : undefined;
+    return { name: property.getName(), nameStart, nameEnd, value, valueStart, valueEnd };
+  });
+}
+
+/**
+ * The value Docker assigns for `ENV A="x y"`, `ARG B='z'`, `ENV C=a\ b`: quotes removed,
+ * escapes applied, line continuations joined.
+ */
+export function unquote(raw: string, escapeChar = '\\'): string {
+  let value = '';
+  let quote: string | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === escapeChar && quote !== "'") {
+      const next = raw[i + 1];
+      if (next === '\n' || (next === '\r' && raw[i + 2] === '\n')) {
+        i += next === '\r' ? 2 : 1;
+        while (raw[i + 1] === ' ' || raw[i + 1] === '\t') i++;
+        continue;
+      }
+      if (next !== undefined) {
+        value += next;
+        i++;
+        continue;
+      }
+    }
+    if ((c === '"' || c === "'") && (quote === undefined || quote === c)) {
+      quote = quote === undefined ? c : undefined;
+      continue;
+    }
+    value += c;
+  }
+  return value;
+}
+
+/** The script text an instruction hands to the shell, and the commands in it. */
+function shellCommandsOf(instruction: Instruction, text: string, index: LineIndex, escapeChar: string): SimpleCommand[] {
+  const node = instruction.ast;
+  let args = instruction.args;
+  if (instruction.keyword === 'HEALTHCHECK') {
+    // HEALTHCHECK [flags] CMD <command>; `HEALTHCHECK NONE` runs nothing.
+    const cmd = args.findIndex((arg) => arg.value.toUpperCase() === 'CMD');
+    if (cmd < 0) return [];
+    args = args.slice(cmd + 1);
+  }
+  if (args.length === 0) return [];
+  const json = node as Partial<JSONInstruction>;
+  if (instruction.execForm && instruction.keyword !== 'HEALTHCHECK' && typeof json.getJSONStrings === 'function') {
+    // Exec form runs no shell, unless the program is itself a shell given a script.
+    const strings = json.getJSONStrings();
+    const words: ShellWord[] = strings.map((string) => {
+      const range = string.getJSONRange();
+      const start = index.offsetAt(range.start);
+      const end = index.offsetAt(range.end);
+      return { value: string.getJSONValue(), start, end, quoted: true, expands: false };
+    });
+    const command: SimpleCommand = {
+      words,
+      assignments: [],
+      redirects: [],
+      pipeline: 0,
+      pipeIndex: 0,
+      substituted: false,
+      depth: 0,
+      start: words[0]?.start ?? instruction.start,
+      end: words[words.length - 1]?.end ?? instruction.end,
+    };
+    return [command, ...nestedScripts([command], text, escapeChar)].filter(
+      (candidate) => candidate.words.length > 0 || candidate.assignments.length > 0,
+    );
+  }
+  const commands = parseShell(text, args[0].start, instruction.end, { escapeChar, dockerfileContinuations: true });
+  // A command of nothing but a here-document (`RUN <<EOF`) was only there to carry its script.
+  return [...commands, ...nestedScripts(commands, text, escapeChar)].filter(
+    (command) => command.words.length > 0 || command.assignments.length > 0,
+  );
+}
+
+/**
+ * Scripts inside scripts: `sh -c '...'`, and here-documents that a shell reads
+ * (`RUN <<EOF` in a Dockerfile, or `bash <<EOF`). Here-documents fed to other programs are data.
+ */
+function nestedScripts(commands: SimpleCommand[], text: string, escapeChar: string, depth = 1): SimpleCommand[] {
+  if (depth > 8) return [];
+  const found: SimpleCommand[] = [];
+  for (const command of commands) {
+    const script = inlineScriptWord(command);
+    if (script) {
+      const raw = text.slice(script.start, script.end);
+      const quote = raw[0];
+      const quotedWhole = raw.length >= 2 && (quote === "'" || quote === '"') && raw[raw.length - 1] === quote;
+      const start = quotedWhole ? script.start + 1 : script.start;
+      const end = quotedWhole ? script.end - 1 : script.end;
+      const inner = parseShell(text, start, end, { escapeChar, dockerfileContinuations: true, depth });
+      found.push(...inner, ...nestedScripts(inner, text, escapeChar, depth + 1));
+    }
+    const runsHeredoc = command.words.length === 0 || readsScriptFromStdin(command);
+    if (!runsHeredoc) continue;
+    for (const redirect of command.redirects) {
+      const heredoc = redirect.heredoc;
+      if (!heredoc || heredoc.start < 0 || heredoc.end <= heredoc.start) continue;
+      const inner = parseShell(text, heredoc.start, heredoc.end, { escapeChar, depth });
+      found.push(...inner, ...nestedScripts(inner, text, escapeChar, depth + 1));
+    }
+  }
+  return found;
+}
+
+function createStage(
+  from: Instruction,
+  earlier: Stage[],
+  globalArgs: Scope,
+  escapeChar: string,
+  offsetOf: (position: { line: number; character: number }) => number,
+): Stage {
+  const node = from.ast as AstFrom;
+  const imageRange = node.getImageRange();
+  const imageText = node.getImage() ?? '';
+  const imageStart = imageRange ? offsetOf(imageRange.start) : from.keywordEnd;
+  const imageEnd = imageRange ? offsetOf(imageRange.end) : from.keywordEnd;
+  const resolved = substitute(imageText, globalArgs, escapeChar);
+  const image = resolved !== undefined && resolved !== '' ? parseImageReference(resolved) : undefined;
+  const alias = node.getBuildStage()?.toLowerCase() ?? undefined;
+  let parent: Stage | undefined;
+  if (image && image.tag === undefined && image.digest === undefined) {
+    const name = image.name.toLowerCase();
+    parent = [...earlier].reverse().find((stage) => stage.alias === name);
+  }
+  return {
+    index: earlier.length,
+    from,
+    alias,
+    imageText,
+    imageStart,
+    imageEnd,
+    image,
+    parent,
+    instructions: [],
+    user: undefined,
+    scope: new Map(),
+    env: new Map(),
+    isFinal: false,
+  };
+}
+
+/** Walks a stage's instructions in order to find its variables and effective USER. */
+function resolveStage(stage: Stage, globalArgs: Scope, escapeChar: string): void {
+  // ENV is inherited from a parent stage; ARG is not (it must be redeclared), and an ARG
+  // never overrides an ENV of the same name.
+  const scope = new Map<string, string>(stage.parent ? stage.parent.env : []);
+  const env = new Map<string, string>(scope);
+  const fromEnv = new Set<string>(scope.keys());
+  let user = stage.parent?.user;
+  for (const instruction of stage.instructions) {
+    switch (instruction.keyword) {
+      case 'ARG':
+        for (const property of instruction.properties) {
+          if (fromEnv.has(property.name)) continue;
+          const value =
+            property.value !== undefined ? substitute(property.value, scope, escapeChar) : globalArgs.get(property.name);
+          if (value !== undefined) scope.set(property.name, value);
+          else scope.delete(property.name);
+        }
+        break;
+      case 'ENV':
+        for (const property of instruction.properties) {
+          const value = property.value !== undefined ? substitute(property.value, scope, escapeChar) : undefined;
+          fromEnv.add(property.name);
+          if (value !== undefined) {
+            scope.set(property.name, value);
+            env.set(property.name, value);
+          } else {
+            scope.delete(property.name);
+            env.delete(property.name);
+          }
+        }
+        break;
+      case 'USER': {
+        const raw = instruction.args.map((arg) => arg.value).join(' ');
+        user = { instruction, raw, value: substitute(raw, scope, escapeChar) };
+        break;
+      }
+    }
+  }
+  stage.scope = scope;
+  stage.env = env;
+  stage.user = user;
+}

@@ -1,0 +1,242 @@
+import type { FileKind, Finding, Fix, LintResult, Severity } from './types';
+import type { Problem, Rule, RuleContext, RuleMeta } from './rules/rule';
+import { LineIndex } from './text/line-index';
+import { toTextEdit } from './text/edits';
+import { detectKind } from './file-kind';
+import { resolveConfig, parseConfig, type EffectiveConfig } from './config/config';
+import { COMPOSE_RULES, DOCKERFILE_RULES, docsUrl, ruleById, rulesNamed } from './registry';
+import { parseSuppressions, suppressionEdits, type CommentLine, type SuppressionDirective } from './suppressions';
+import { buildDockerfileModel } from './dockerfile/model';
+import { buildComposeModel } from './compose/model';
+
+export interface LintOptions {
+  /** Path or name of the file; its name decides the kind unless `kind` is given. */
+  fileName: string;
+  /** Overrides detection, e.g. from the editor's language id. */
+  kind?: FileKind;
+  /** The merged configuration (see `resolveConfig`); defaults when absent. */
+  config?: EffectiveConfig;
+  /** The rules to run in place of the registry's; for tests. */
+  rules?: readonly Rule[];
+}
+
+/** A rule that threw: its findings are lost, the other rules' are not. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+  stack?: string;
+}
+
+export interface LintOutput extends LintResult {
+  ruleErrors: RuleError[];
+}
+
+/** What the engine needs of any model to place suppressions. */
+interface SuppressibleModel {
+  index: LineIndex;
+  comments: CommentLine[];
+  suppressionLine(offset: number): number;
+  fileSuppressionLine: number;
+}
+
+interface RawFinding {
+  rule: RuleMeta;
+  problem: Problem;
+}
+
+/**
+ * Lints one file's text. Pure and deterministic: the same text and options give the same
+ * findings, sorted by position, then rule id. Never throws for any input text.
+ */
+export function lint(text: string, options: LintOptions): LintOutput {
+  const config = options.config ?? resolveConfig();
+  const kind = options.kind ?? detectKind(options.fileName, text);
+  if (kind === undefined) return { kind, findings: [], ruleErrors: [] };
+
+  const index = new LineIndex(text);
+  const skipped = skipReason(text, config);
+  if (skipped) {
+    return { kind, findings: [engineFinding('DG003', skipped, 0, 0, index, config)].filter(isFinding), ruleErrors: [] };
+  }
+  switch (kind) {
+    case 'config':
+      return { kind, findings: lintConfig(text, index, config), ruleErrors: [] };
+    case 'dockerfile': {
+      const model = buildDockerfileModel(text);
+      const suppressible: SuppressibleModel = {
+        index: model.index,
+        comments: model.comments,
+        suppressionLine: (offset) => instructionLineAt(model.instructions, offset, model.index),
+        fileSuppressionLine: model.firstLineAfterDirectives,
+      };
+      const rules = options.rules?.filter((rule) => rule.kind === 'dockerfile') ?? DOCKERFILE_RULES;
+      return runRules(kind, rules, model, suppressible, config, []);
+    }
+    case 'compose': {
+      const model = buildComposeModel(text);
+      const base: RawFinding[] = model.parseErrors.map((error) => ({
+        rule: ruleById('DG000')!,
+        problem: { start: error.start, end: error.end, message: `YAML syntax error: ${error.message}` },
+      }));
+      if (model.notCompose && model.parseErrors.length === 0) {
+        base.push({ rule: ruleById('DG000')!, problem: { start: 0, end: Math.min(text.length, index.lineEnd(0)), message: model.notCompose } });
+      }
+      const rules = options.rules?.filter((rule) => rule.kind === 'compose') ?? COMPOSE_RULES;
+      return runRules(kind, model.notCompose ? [] : rules, model, model, config, base);
+    }
+  }
+}
+
+function runRules<Model>(
+  kind: FileKind,
+  rules: readonly Rule[],
+  model: Model,
+  suppressible: SuppressibleModel,
+  config: EffectiveConfig,
+  initial: RawFinding[],
+): LintOutput {
+  const raw = initial;
+  const ruleErrors: RuleError[] = [];
+  for (const rule of rules) {
+    if (effectiveSeverity(rule, config) === 'off') continue;
+    const context: RuleContext<Model> = {
+      model,
+      config,
+      report: (problem) => raw.push({ rule, problem }),
+    };
+    try {
+      (rule.check as (context: RuleContext<Model>) => void)(context);
+    } catch (error) {
+      ruleErrors.push({
+        ruleId: rule.id,
+        message: error instanceof Error ? error.message : String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+    }
+  }
+  return { kind, findings: finish(raw, suppressible, config, kind), ruleErrors };
+}
+
+function effectiveSeverity(rule: RuleMeta, config: EffectiveConfig, reported?: Severity): Severity | 'off' {
+  const configured = config.severities.get(rule.id);
+  if (configured) return configured;
+  if (rule.defaultSeverity === 'off') return 'off';
+  return reported ?? rule.defaultSeverity;
+}
+
+/** Applies severities and suppressions, reports unknown ids in suppressions, converts and sorts. */
+function finish(raw: RawFinding[], model: SuppressibleModel, config: EffectiveConfig, kind: FileKind): Finding[] {
+  const { index } = model;
+  const directives = parseSuppressions(model.comments, index);
+  const findings: Finding[] = [];
+
+  const unknownRule = ruleById('DG001')!;
+  for (const directive of directives) {
+    for (const token of directive.tokens) {
+      if (rulesNamed(token.text, kind).length === 0) {
+        raw.push({
+          rule: unknownRule,
+          problem: { start: token.start, end: token.end, message: `Unknown rule '${token.text}' in dockguard-ignore: no rule has this id or name.` },
+        });
+      }
+    }
+  }
+
+  for (const { rule, problem } of raw) {
+    const severity = effectiveSeverity(rule, config, problem.severity);
+    if (severity === 'off') continue;
+    const suppressible = rule.id !== 'DG000' && rule.id !== 'DG003';
+    const anchorLine = model.suppressionLine(problem.start);
+    if (suppressible && config.allowInlineIgnores && isSuppressed(rule, anchorLine, directives, kind)) continue;
+    const fixes: Fix[] = (problem.fixes ?? []).map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((edit) => toTextEdit(index, edit)),
+      preferred: false,
+    }));
+    if (fixes.length > 0) {
+      const preferred = problem.fixes!.findIndex((fix) => fix.preferred);
+      fixes[preferred >= 0 ? preferred : 0].preferred = true;
+    }
+    const finding: Finding = {
+      ruleId: rule.id,
+      ruleName: rule.name,
+      severity,
+      message: problem.message,
+      range: index.rangeOf(problem.start, problem.end),
+      docsUrl: docsUrl(rule),
+      fixes,
+    };
+    if (suppressible) {
+      const edits = suppressionEdits(rule.id, anchorLine, model.fileSuppressionLine, directives, index);
+      finding.suppress = { line: toTextEdit(index, edits.line), file: toTextEdit(index, edits.file) };
+    }
+    if (problem.related && problem.related.length > 0) {
+      finding.related = problem.related.map((related) => ({ range: index.rangeOf(related.start, related.end), message: related.message }));
+    }
+    findings.push(finding);
+  }
+  return findings.sort(compareFindings);
+}
+
+function isSuppressed(rule: RuleMeta, anchorLine: number, directives: readonly SuppressionDirective[], kind: FileKind): boolean {
+  return directives.some((directive) => {
+    if (directive.scope === 'line' && directive.target !== anchorLine) return false;
+    if (directive.tokens.length === 0) return true;
+    return directive.tokens.some((token) => rulesNamed(token.text, kind).some((named) => named.id === rule.id));
+  });
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** In a Dockerfile, an ignore comment goes above the instruction the finding is in. */
+function instructionLineAt(instructions: readonly { start: number; end: number; line: number }[], offset: number, index: LineIndex): number {
+  let low = 0;
+  let high = instructions.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const instruction = instructions[mid];
+    if (offset < instruction.start) high = mid - 1;
+    else if (offset > instruction.end) low = mid + 1;
+    else return instruction.line;
+  }
+  return index.lineOf(offset);
+}
+
+function skipReason(text: string, config: EffectiveConfig): string | undefined {
+  if (text.length > config.maxFileSize) {
+    return `File not linted: it is larger than the size limit (${text.length} > ${config.maxFileSize} characters; configurable with max-file-size).`;
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return `File not linted: it looks binary (NUL byte at offset ${nul}).`;
+  return undefined;
+}
+
+function lintConfig(text: string, index: LineIndex, config: EffectiveConfig): Finding[] {
+  const { problems } = parseConfig(text);
+  return problems
+    .map((problem) =>
+      engineFinding(problem.kind === 'syntax' ? 'DG000' : 'DG002', problem.kind === 'syntax' ? `YAML syntax error: ${problem.message}` : problem.message, problem.start, problem.end, index, config),
+    )
+    .filter(isFinding)
+    .sort(compareFindings);
+}
+
+function engineFinding(id: string, message: string, start: number, end: number, index: LineIndex, config: EffectiveConfig): Finding | undefined {
+  const rule = ruleById(id)!;
+  const severity = effectiveSeverity(rule, config);
+  if (severity === 'off') return undefined;
+  return { ruleId: rule.id, ruleName: rule.name, severity, message, range: index.rangeOf(start, end), docsUrl: docsUrl(rule), fixes: [] };
+}
+
+function isFinding(finding: Finding | undefined): finding is Finding {
+  return finding !== undefined;
+}
