@@ -1,11 +1,14 @@
-// Runs every compiled unit and protocol test (`*.test.js`) of the sub-projects with Node's
-// test runner. Editor tests (test/out/editor) need a real editor and run with `npm run test:editor`.
+// Runs every unit and protocol test (`*.test.ts`) of the sub-projects with Node's test runner,
+// straight from the TypeScript sources through tsx, so a test can import another sub-project's
+// sources (`../../shared/src/index`) exactly as the bundles do. `tsc -b` (run by `npm test`
+// before this) is what type-checks them. Editor tests, the benchmark and the long fuzz run have
+// their own commands.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['shared/out', 'server/out', 'cli/out', 'client/out', 'test/out'];
-const skip = new Set(['test/out/editor', 'test/out/bench', 'test/out/fuzz']);
+const roots = ['shared/src', 'server/src', 'cli/src', 'client/src', 'test/src'];
+const skip = new Set(['test/src/editor', 'test/src/bench', 'test/src/fuzz']);
 
 function collect(dir, files) {
   if (skip.has(dir)) return files;
@@ -18,12 +21,15 @@ function collect(dir, files) {
   for (const entry of entries.sort()) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) collect(path, files);
-    else if (entry.endsWith('.test.js')) files.push(path);
+    else if (entry.endsWith('.test.ts')) files.push(path);
   }
   return files;
 }
 
-const files = roots.flatMap((root) => collect(root, []));
-const extra = process.argv.slice(2);
-const result = spawnSync(process.execPath, ['--test', ...extra, ...files], { stdio: 'inherit' });
+// Arguments ending in .test.ts pick files; other arguments go to `node --test`.
+const args = process.argv.slice(2);
+const picked = args.filter((arg) => arg.endsWith('.test.ts'));
+const options = args.filter((arg) => !arg.endsWith('.test.ts'));
+const files = picked.length > 0 ? picked : roots.flatMap((root) => collect(root, []));
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...options, ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -109,6 +109,8 @@ export function parseConfig(text: string): ParsedConfig {
   for (const error of document.errors) {
     problems.push({ message: error.message.split('\n')[0], start: error.pos[0], end: error.pos[1], kind: 'syntax' });
   }
+  // Validating what a broken file parsed to would report knock-on mistakes; fix the syntax first.
+  if (problems.length > 0) return { config, problems };
   const root = document.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, problems };
   if (!isMap(root)) {
