@@ -85,7 +85,8 @@ export function suppressionEdits(
     file = { start: existingFile.appendAt, end: existingFile.appendAt, newText: `,${ruleId}` };
   } else {
     const at = index.lineStart(fileInsertLine);
-    const needsBreak = fileInsertLine >= index.lineCount && index.text.length > 0 && !/[\r\n]$/.test(index.text);
+    const last = index.text.charCodeAt(index.text.length - 1);
+    const needsBreak = fileInsertLine >= index.lineCount && index.text.length > 0 && last !== 10 && last !== 13;
     file = { start: at, end: at, newText: `${needsBreak ? eol : ''}# dockguard-ignore-file ${ruleId}${eol}` };
   }
   return { line, file };

@@ -31,7 +31,8 @@ export function insertLinesBefore(model: DockerfileModel, instruction: Instructi
 export function appendLines(model: DockerfileModel, lines: string[]): OffsetEdit {
   const { text } = model;
   const eol = model.index.eol;
-  const needsBreak = text.length > 0 && !/[\r\n]$/.test(text);
+  const last = text[text.length - 1];
+  const needsBreak = text.length > 0 && last !== '\n' && last !== '\r';
   return { start: text.length, end: text.length, newText: (needsBreak ? eol : '') + lines.map((line) => line + eol).join('') };
 }
 

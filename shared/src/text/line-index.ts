@@ -46,8 +46,15 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
+  private dominantEol: string | undefined;
+
   /** The line break this file uses most: fixes insert lines with it so CRLF files stay CRLF. */
   get eol(): string {
+    this.dominantEol ??= this.countEol();
+    return this.dominantEol;
+  }
+
+  private countEol(): string {
     let crlf = 0;
     let lf = 0;
     for (let line = 1; line < this.starts.length; line++) {
