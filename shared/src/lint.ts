@@ -18,6 +18,14 @@ export interface LintOptions {
   config?: EffectiveConfig;
   /** The rules to run in place of the registry's; for tests. */
   rules?: readonly Rule[];
+  /**
+   * Reads another file of the workspace, for the few rules that look across files (DG208 reads
+   * the Dockerfile a compose service builds). Paths are built from `fileName` by string joining,
+   * in `fileName`'s own separator style. Returns undefined when the file does not exist or cannot
+   * be read. Hosts without synchronous file access leave it out; those rules then treat the other
+   * file as unknown and stay quiet.
+   */
+  readFile?: (path: string) => string | undefined;
 }
 
 /** A rule that threw: its findings are lost, the other rules' are not. */
@@ -70,7 +78,7 @@ export function lint(text: string, options: LintOptions): LintOutput {
         fileSuppressionLine: model.firstLineAfterDirectives,
       };
       const rules = options.rules?.filter((rule) => rule.kind === 'dockerfile') ?? DOCKERFILE_RULES;
-      return runRules(kind, rules, model, suppressible, config, []);
+      return runRules(kind, rules, model, suppressible, config, [], options);
     }
     case 'compose': {
       const model = buildComposeModel(text);
@@ -82,7 +90,7 @@ export function lint(text: string, options: LintOptions): LintOutput {
         base.push({ rule: ruleById('DG000')!, problem: { start: 0, end: Math.min(text.length, index.lineEnd(0)), message: model.notCompose } });
       }
       const rules = options.rules?.filter((rule) => rule.kind === 'compose') ?? COMPOSE_RULES;
-      return runRules(kind, model.notCompose ? [] : rules, model, model, config, base);
+      return runRules(kind, model.notCompose ? [] : rules, model, model, config, base, options);
     }
   }
 }
@@ -94,14 +102,18 @@ function runRules<Model>(
   suppressible: SuppressibleModel,
   config: EffectiveConfig,
   initial: RawFinding[],
+  options: LintOptions,
 ): LintOutput {
   const raw = initial;
   const ruleErrors: RuleError[] = [];
+  const readFile = workspaceReader(options.readFile);
   for (const rule of rules) {
     if (effectiveSeverity(rule, config) === 'off') continue;
     const context: RuleContext<Model> = {
       model,
       config,
+      fileName: options.fileName,
+      readFile,
       report: (problem) => raw.push({ rule, problem }),
     };
     try {
@@ -115,6 +127,24 @@ function runRules<Model>(
     }
   }
   return { kind, findings: finish(raw, suppressible, config, kind), ruleErrors };
+}
+
+/** A host's reader that never throws into a rule, and reads each file once per lint. */
+function workspaceReader(read: LintOptions['readFile']): (path: string) => string | undefined {
+  if (!read) return () => undefined;
+  const cache = new Map<string, string | undefined>();
+  return (path) => {
+    if (!cache.has(path)) {
+      let text: string | undefined;
+      try {
+        text = read(path);
+      } catch {
+        text = undefined;
+      }
+      cache.set(path, typeof text === 'string' ? text : undefined);
+    }
+    return cache.get(path);
+  };
 }
 
 function effectiveSeverity(rule: RuleMeta, config: EffectiveConfig, reported?: Severity): Severity | 'off' {

@@ -42,6 +42,10 @@ export interface Problem {
 export interface RuleContext<Model> {
   model: Model;
   config: EffectiveConfig;
+  /** The linted file's path or name, as the host gave it. */
+  fileName: string;
+  /** Another workspace file's text (see `LintOptions.readFile`); undefined when unknown. */
+  readFile(path: string): string | undefined;
   report(problem: Problem): void;
 }
 
