@@ -93,3 +93,8 @@ test('ARG and ENV properties with values and positions', () => {
   assert.deepEqual(arg.properties.map((p) => [p.name, p.value]), [['NODEFAULT', undefined]]);
   assert.equal(text.slice(env.properties[1].nameStart, env.properties[1].nameEnd), 'B');
 });
+
+test('a script behind sudo or env is still read', () => {
+  const model = buildDockerfileModel('FROM alpine\nRUN sudo bash -c "apk add x && sudo y"\n');
+  assert.deepEqual(model.instructions[1].commands.map(commandName), ['sudo', 'apk', 'sudo']);
+});

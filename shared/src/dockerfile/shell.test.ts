@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseShell, commandName, inlineScriptWord, readsScriptFromStdin } from './shell';
+import { parseShell, commandName, inlineScriptWord, readsScriptFromStdin, unwrappedWords } from './shell';
 
 function commands(script: string, options = {}) {
   return parseShell(script, 0, script.length, options).map((command) => command.words.map((word) => word.value));
@@ -93,4 +93,15 @@ test('unterminated quotes and substitutions do not throw', () => {
   for (const script of ['echo "abc', "echo 'x", 'echo $(foo', 'echo `x', 'cat <<EOF', 'a && ', '|| b', 'echo ${x']) {
     assert.doesNotThrow(() => parseShell(script, 0, script.length, { dockerfileContinuations: true }));
   }
+});
+
+test('wrappers such as sudo, env and gosu are looked through', () => {
+  const script = 'sudo -u app -E env A=1 -u B nice -n 5 bash -c "sudo x"';
+  const [command] = parseShell(script, 0, script.length);
+  assert.deepEqual(unwrappedWords(command).map((word) => word.value), ['bash', '-c', 'sudo x']);
+  assert.equal(inlineScriptWord(command)?.value, 'sudo x');
+  const [gosu] = parseShell('gosu app curl -k x', 0, 18);
+  assert.deepEqual(unwrappedWords(gosu).map((word) => word.value), ['curl', '-k', 'x']);
+  const [plain] = parseShell('apt-get install sudo', 0, 20);
+  assert.equal(unwrappedWords(plain).length, 3);
 });

@@ -569,20 +569,68 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
 /** The name a command is invoked by: the last path segment of its first word. */
 export function commandName(command: SimpleCommand): string | undefined {
-  const first = command.words[0];
-  if (!first) return undefined;
-  const slash = first.value.lastIndexOf('/');
-  return slash >= 0 ? first.value.slice(slash + 1) : first.value;
+  return baseNameOf(command.words[0]);
+}
+
+function baseNameOf(word: ShellWord | undefined): string | undefined {
+  if (!word) return undefined;
+  const slash = word.value.lastIndexOf('/');
+  return slash >= 0 ? word.value.slice(slash + 1) : word.value;
+}
+
+/** Options of wrapper commands that take a value (`sudo -u app`, `env -u NAME`, `nice -n 5`). */
+const WRAPPERS: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--prompt']),
+  doas: new Set(['-u', '-C']),
+  env: new Set(['-u', '-C', '-S', '--unset', '--chdir']),
+  exec: new Set(['-a']),
+  nohup: new Set(),
+  time: new Set(['-f', '-o']),
+  command: new Set(),
+  nice: new Set(['-n']),
+  ionice: new Set(['-c', '-n']),
+  'setpriv': new Set(),
+  gosu: new Set(),
+  'su-exec': new Set(),
+};
+
+/**
+ * The words of the command that actually runs, past wrappers that run another command
+ * (`sudo -u app sh -c x` → `sh -c x`, `env A=1 curl x` → `curl x`). gosu/su-exec take a user
+ * first.
+ */
+export function unwrappedWords(command: SimpleCommand): ShellWord[] {
+  let words = command.words;
+  for (let guard = 0; guard < 8 && words.length > 0; guard++) {
+    const first = words[0].value;
+    const name = first.slice(first.lastIndexOf('/') + 1);
+    const valued = WRAPPERS[name];
+    if (!valued) return words;
+    let i = 1;
+    if (name === 'gosu' || name === 'su-exec') i = 2;
+    while (i < words.length) {
+      const value = words[i].value;
+      if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) i++;
+      else if (value === '--') {
+        i++;
+        break;
+      } else if (value.startsWith('-') && value.length > 1) i += valued.has(value) ? 2 : 1;
+      else break;
+    }
+    words = words.slice(i);
+  }
+  return words;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 /** Whether the command is a shell that reads its script from stdin (`sh`, `bash -e`, `sh -s`). */
 export function readsScriptFromStdin(command: SimpleCommand): boolean {
-  const name = commandName(command);
+  const words = unwrappedWords(command);
+  const name = baseNameOf(words[0]);
   if (!name || !SHELLS.has(name)) return false;
-  const args = name === 'busybox' ? command.words.slice(2) : command.words.slice(1);
-  if (name === 'busybox' && !SHELLS.has(command.words[1]?.value ?? '')) return false;
+  const args = name === 'busybox' ? words.slice(2) : words.slice(1);
+  if (name === 'busybox' && !SHELLS.has(words[1]?.value ?? '')) return false;
   return args.every((word) => word.value.startsWith('-') && !/^-[a-z]*c/.test(word.value));
 }
 
@@ -591,20 +639,21 @@ export function readsScriptFromStdin(command: SimpleCommand): boolean {
  * undefined when the command is not a shell given a script on its command line.
  */
 export function inlineScriptWord(command: SimpleCommand): ShellWord | undefined {
-  const name = commandName(command);
+  const words = unwrappedWords(command);
+  const name = baseNameOf(words[0]);
   if (!name || !SHELLS.has(name)) return undefined;
   let i = 1;
   if (name === 'busybox') {
-    if (!SHELLS.has(command.words[1]?.value ?? '')) return undefined;
+    if (!SHELLS.has(words[1]?.value ?? '')) return undefined;
     i = 2;
   }
-  for (; i < command.words.length; i++) {
-    const word = command.words[i];
+  for (; i < words.length; i++) {
+    const word = words[i];
     if (!word.value.startsWith('-') && !word.value.startsWith('+')) return undefined;
     if (/^-[A-Za-z]*c[A-Za-z]*$/.test(word.value)) {
       // Options may follow -c before the script (`sh -c -e 'x'` is rare); take the next non-option.
-      for (let j = i + 1; j < command.words.length; j++) {
-        if (!command.words[j].value.startsWith('-')) return command.words[j];
+      for (let j = i + 1; j < words.length; j++) {
+        if (!words[j].value.startsWith('-')) return words[j];
       }
       return undefined;
     }
