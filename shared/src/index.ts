@@ -28,3 +28,4 @@ export {
 } from './config/config';
 export { applyEdits } from './text/edits';
 export { LineIndex } from './text/line-index';
+export * from './workspace';
