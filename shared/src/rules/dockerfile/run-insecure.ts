@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../rule';
+import { removeWord } from '../../dockerfile/edits';
 
 export default defineDockerfileRule({
   id: 'DG117',
@@ -7,7 +8,20 @@ export default defineDockerfileRule({
   cheatSheet: '3',
   fixable: true,
   summary: 'RUN --security=insecure runs a build step without the sandbox.',
-  check() {
-    // Not implemented yet.
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      for (const flag of instruction.flags) {
+        if (flag.name !== 'security' || flag.value?.toLowerCase() !== 'insecure') continue;
+        report({
+          start: flag.start,
+          end: flag.end,
+          message:
+            `'--security=insecure' runs this RUN step without the build sandbox: it gets every capability and the host's devices, ` +
+            'so a compromised build step can take over the build host.',
+          fixes: [{ title: `Remove '--security=insecure'`, edits: [removeWord(model.text, flag.start, flag.end)] }],
+        });
+      }
+    }
   },
 });
