@@ -1,4 +1,10 @@
-import { defineComposeRule } from '../rule';
+import { isScalar } from 'yaml';
+import { defineComposeRule, type ProblemFix } from '../rule';
+import type { OffsetEdit } from '../../text/edits';
+import type { ComposeModel, YamlMap } from '../../compose/model';
+import { volumes, scalarOffset, type Mount } from '../../compose/values';
+import { describeAnchor, setPairValue } from '../../compose/edits';
+import { addMapEntries, contentRange, isAliasItem, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
 
 export default defineComposeRule({
   id: 'DG215',
@@ -7,7 +13,71 @@ export default defineComposeRule({
   cheatSheet: '8',
   fixable: true,
   summary: 'A host directory is bind-mounted writable.',
-  check() {
-    // Not implemented yet.
+  check(context) {
+    const { model } = context;
+    for (const service of model.services) {
+      const field = service.field('volumes');
+      for (const mount of volumes(field)) {
+        if (mount.type !== 'bind' || mount.readOnly !== false) continue;
+        const range = mount.short
+          ? contentRange(model, mount.node)
+          : contentRange(model, mount.readOnlyField?.value ?? mount.sourceNode);
+        if (!range) continue;
+        const shared = field!.fromMerge || field!.viaAlias || isAliasItem(mount.item);
+        const fixes: ProblemFix[] = [];
+        const inPlace = readOnlyEdits(model, mount);
+        if (!shared) {
+          if (inPlace.length > 0) fixes.push({ title: mount.short ? `Mount read-only (':ro')` : 'Mount read-only (read_only: true)', edits: inPlace });
+        } else if (!isAliasItem(mount.item)) {
+          // Edit the service, not the anchor other services share: override the list in it.
+          const copy = mount.short ? readOnlyShort(model, mount) : undefined;
+          const override = copy ? overrideInheritedItem(model, service, field!, mount.item, copy.value) : [];
+          if (override.length > 0) fixes.push({ title: `Mount read-only in service '${service.name}' (overrides the inherited volumes)`, edits: override });
+          if (fixes.length > 0 && inPlace.length > 0) {
+            fixes.push({ title: `Mount read-only in the ${describeAnchor(model, field!)}`, edits: inPlace });
+          }
+        }
+        const source = mount.source ?? '';
+        reportForService(context, service, shared, {
+          start: range[0],
+          end: range[1],
+          message: `${serviceLabel(service, shared ? field : undefined)} bind-mounts the host path '${source}' writable: the container can change files on the host. Mount it read-only if the service only reads it.`,
+          fixes,
+        });
+      }
+    }
   },
 });
+
+/** The short-syntax value with `ro` set: `:ro` appended, `rw` replaced, or `ro,` put first in the modes. */
+function readOnlyShort(model: ComposeModel, mount: Mount): { value: string; at: number; remove: number; insert: string } | undefined {
+  if (!isScalar(mount.node)) return undefined;
+  const value = String(mount.node.value);
+  const start = scalarOffset(model, mount.node, 0);
+  if (start === undefined) return undefined;
+  const mode = mount.mode;
+  if (mode === undefined) return { value: `${value}:ro`, at: value.length, remove: 0, insert: ':ro' };
+  if (!value.endsWith(`:${mode}`)) return undefined;
+  const modeStart = value.length - mode.length;
+  const options = mode.split(',');
+  const rw = options.indexOf('rw');
+  if (rw >= 0) {
+    const at = modeStart + options.slice(0, rw).reduce((sum, option) => sum + option.length + 1, 0);
+    return { value: value.slice(0, at) + 'ro' + value.slice(at + 2), at, remove: 2, insert: 'ro' };
+  }
+  return { value: value.slice(0, modeStart) + 'ro,' + mode, at: modeStart, remove: 0, insert: 'ro,' };
+}
+
+function readOnlyEdits(model: ComposeModel, mount: Mount): OffsetEdit[] {
+  if (mount.short) {
+    const change = readOnlyShort(model, mount);
+    const start = isScalar(mount.node) ? scalarOffset(model, mount.node, 0) : undefined;
+    if (!change || start === undefined) return [];
+    return [{ start: start + change.at, end: start + change.at + change.remove, newText: change.insert }];
+  }
+  if (mount.readOnlyField) {
+    if (mount.readOnlyField.fromMerge || mount.readOnlyField.viaAlias) return [];
+    return setPairValue(model, mount.readOnlyField, 'true');
+  }
+  return addMapEntries(model, mount.node as YamlMap, ['read_only: true'], ['read_only: true']);
+}
