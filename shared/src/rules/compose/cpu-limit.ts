@@ -1,4 +1,5 @@
 import { defineComposeRule } from '../rule';
+import { checkLimit } from './resource-limit';
 
 export default defineComposeRule({
   id: 'DG218',
@@ -7,7 +8,16 @@ export default defineComposeRule({
   cheatSheet: '7',
   fixable: true,
   summary: 'A service has no CPU limit.',
-  check() {
-    // Not implemented yet.
+  check(context) {
+    checkLimit(context, {
+      kind: 'cpus',
+      noun: 'CPU',
+      serviceKey: 'cpus',
+      serviceValue: '"1.0"',
+      deployKey: 'cpus',
+      deployValue: '"1.0"',
+      // Pinning to CPUs and the Windows CPU caps also bound what the service can take.
+      alsoLimits: ['cpuset', 'cpu_count', 'cpu_percent'],
+    });
   },
 });

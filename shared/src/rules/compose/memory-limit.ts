@@ -1,4 +1,5 @@
 import { defineComposeRule } from '../rule';
+import { checkLimit } from './resource-limit';
 
 export default defineComposeRule({
   id: 'DG217',
@@ -7,7 +8,7 @@ export default defineComposeRule({
   cheatSheet: '7',
   fixable: true,
   summary: 'A service has no memory limit.',
-  check() {
-    // Not implemented yet.
+  check(context) {
+    checkLimit(context, { kind: 'memory', noun: 'memory', serviceKey: 'mem_limit', serviceValue: '512m', deployKey: 'memory', deployValue: '512M' });
   },
 });

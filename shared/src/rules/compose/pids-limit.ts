@@ -1,4 +1,5 @@
 import { defineComposeRule } from '../rule';
+import { checkLimit } from './resource-limit';
 
 export default defineComposeRule({
   id: 'DG219',
@@ -7,7 +8,7 @@ export default defineComposeRule({
   cheatSheet: '7',
   fixable: true,
   summary: 'A service has no limit on the number of processes.',
-  check() {
-    // Not implemented yet.
+  check(context) {
+    checkLimit(context, { kind: 'pids', noun: 'process (pids)', serviceKey: 'pids_limit', serviceValue: '200', deployKey: 'pids', deployValue: '200' });
   },
 });
