@@ -1,4 +1,12 @@
-import { defineComposeRule } from '../rule';
+import { isScalar } from 'yaml';
+import { defineComposeRule, type ProblemFix, type RuleContext } from '../rule';
+import type { OffsetEdit } from '../../text/edits';
+import type { ComposeModel, Field, Service } from '../../compose/model';
+import { restartPolicies, type RestartPolicy } from '../../compose/values';
+import { addServiceKey, describeAnchor, setPairValue } from '../../compose/edits';
+import { addMapEntries, contentRange, isShared, mapOf, replaceContent, reportForService, serviceLabel } from './rule-helpers';
+
+const BOUNDED = 'on-failure:5';
 
 export default defineComposeRule({
   id: 'DG220',
@@ -6,8 +14,78 @@ export default defineComposeRule({
   defaultSeverity: 'info',
   cheatSheet: '7',
   fixable: true,
-  summary: 'A service restarts forever (always / unless-stopped).',
-  check() {
-    // Not implemented yet.
+  summary: 'A restart policy restarts a failing container forever.',
+  check(context) {
+    const { model } = context;
+    for (const service of model.services) {
+      for (const policy of restartPolicies(service)) {
+        if (policy.source === 'restart') {
+          if (policy.condition !== 'always' && policy.condition !== 'unless-stopped') continue;
+          const field = policy.field;
+          const range = contentRange(model, field.value);
+          if (!range) continue;
+          const shared = isShared(field);
+          const inPlace = replacePolicy(model, field, policy.condition);
+          const fixes: ProblemFix[] = [];
+          if (!shared) {
+            if (inPlace.length > 0) fixes.push({ title: `Replace with '${BOUNDED}'`, edits: inPlace });
+          } else {
+            const override = addServiceKey(model, service, [`restart: ${BOUNDED}`]);
+            if (override.length > 0) {
+              fixes.push({ title: `Set 'restart: ${BOUNDED}' in service '${service.name}' (overrides the inherited policy)`, edits: override });
+              if (inPlace.length > 0) fixes.push({ title: `Replace with '${BOUNDED}' in the ${describeAnchor(model, field)}`, edits: inPlace });
+            }
+          }
+          reportForService(context, service, shared, {
+            start: range[0],
+            end: range[1],
+            message: `${serviceLabel(service, shared ? field : undefined)} uses 'restart: ${policy.condition}': a container that keeps failing is restarted forever. Use '${BOUNDED}' to retry a few times, then stop.`,
+            fixes,
+          });
+        } else if (policy.condition === 'any' && policy.maxAttempts === undefined && policy.maxAttemptsField === undefined) {
+          reportDeployPolicy(context, service, policy);
+        }
+      }
+    }
   },
 });
+
+/** `always` → `on-failure:5` in place, keeping quotes; in `${VAR:-always}` only the default changes. */
+function replacePolicy(model: ComposeModel, field: Field, condition: string): OffsetEdit[] {
+  const node = field.written;
+  if (!isScalar(node) || !node.range) return [];
+  const range = contentRange(model, node);
+  if (!range) return [];
+  const written = model.text.slice(range[0], range[1]);
+  if (written.toLowerCase() === condition) return replaceContent(model, node, BOUNDED);
+  const at = written.toLowerCase().lastIndexOf(condition);
+  if (at < 0 || !written.includes('${')) return [];
+  return [{ start: range[0] + at, end: range[0] + at + condition.length, newText: BOUNDED }];
+}
+
+function reportDeployPolicy(context: RuleContext<ComposeModel>, service: Service, policy: RestartPolicy): void {
+  const { model } = context;
+  const conditionField = policy.conditionField;
+  const range = conditionField ? contentRange(model, conditionField.value) : policy.field.keyNode.range ? [policy.field.keyNode.range[0], policy.field.keyNode.range[1]] : undefined;
+  if (!range) return;
+  const shared = isShared(policy.field) || isShared(conditionField);
+  const fixes: ProblemFix[] = [];
+  const map = mapOf(policy.field);
+  if (!shared && map) {
+    const edits: OffsetEdit[] = [];
+    if (conditionField) {
+      edits.push(...setPairValue(model, conditionField, 'on-failure'));
+      edits.push(...addMapEntries(model, map, ['max_attempts: 5'], ['max_attempts: 5'], conditionField.pair));
+    } else {
+      edits.push(...addMapEntries(model, map, ['condition: on-failure', 'max_attempts: 5'], ['condition: on-failure', 'max_attempts: 5']));
+    }
+    if (edits.length === (conditionField ? 2 : 1)) fixes.push({ title: 'Set condition: on-failure with max_attempts: 5', edits });
+  }
+  const written = conditionField ? `condition: any` : 'no condition (so any)';
+  reportForService(context, service, shared, {
+    start: range[0],
+    end: range[1],
+    message: `${serviceLabel(service, shared ? policy.field : undefined)} has a deploy.restart_policy with ${written} and no max_attempts: a container that keeps failing is restarted forever. Use condition: on-failure with max_attempts: 5.`,
+    fixes,
+  });
+}
