@@ -90,7 +90,10 @@ export function lint(text: string, options: LintOptions): LintOutput {
         base.push({ rule: ruleById('DG000')!, problem: { start: 0, end: Math.min(text.length, index.lineEnd(0)), message: model.notCompose } });
       }
       const rules = options.rules?.filter((rule) => rule.kind === 'compose') ?? COMPOSE_RULES;
-      return runRules(kind, model.notCompose ? [] : rules, model, model, config, base, options);
+      // Merge keys resolve lazily while rules run, so what the model refused is known only after.
+      const refused = (): RawFinding[] =>
+        model.refused.map((refusal) => ({ rule: ruleById('DG000')!, problem: { start: refusal.start, end: refusal.end, message: refusal.message } }));
+      return runRules(kind, model.notCompose ? [] : rules, model, model, config, base, options, refused);
     }
   }
 }
@@ -103,6 +106,7 @@ function runRules<Model>(
   config: EffectiveConfig,
   initial: RawFinding[],
   options: LintOptions,
+  afterRules?: () => RawFinding[],
 ): LintOutput {
   const raw = initial;
   const ruleErrors: RuleError[] = [];
@@ -126,6 +130,7 @@ function runRules<Model>(
       });
     }
   }
+  if (afterRules) raw.push(...afterRules());
   return { kind, findings: finish(raw, suppressible, config, kind), ruleErrors };
 }
 
