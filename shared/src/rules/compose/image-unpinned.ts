@@ -1,4 +1,7 @@
 import { defineComposeRule } from '../rule';
+import { scalar } from '../../compose/values';
+import { parseImageReference } from '../../dockerfile/image';
+import { contentRange, isShared, reportForService, serviceLabel } from './rule-helpers';
 
 export default defineComposeRule({
   id: 'DG224',
@@ -6,8 +9,26 @@ export default defineComposeRule({
   defaultSeverity: 'info',
   cheatSheet: '13',
   fixable: false,
-  summary: "A service's image has no tag or uses :latest.",
-  check() {
-    // Not implemented yet.
+  summary: 'A service image has no tag or uses :latest.',
+  check(context) {
+    const { model } = context;
+    for (const service of model.services) {
+      // With build:, image: names what the build produces here, not something pulled.
+      if (service.field('build')) continue;
+      const field = service.field('image');
+      const value = scalar(field?.value)?.value?.trim();
+      if (!field || value === undefined || value === '') continue;
+      const image = parseImageReference(value);
+      if (image.digest !== undefined || (image.tag !== undefined && image.tag !== 'latest')) continue;
+      const range = contentRange(model, field.value);
+      if (!range) continue;
+      const shared = isShared(field);
+      const problem = image.tag === 'latest' ? "tagged 'latest'" : 'which has no tag (so latest)';
+      reportForService(context, service, shared, {
+        start: range[0],
+        end: range[1],
+        message: `${serviceLabel(service, shared ? field : undefined)} uses the image '${value}', ${problem}: the next pull can bring any version. Pin a version tag (and a digest for production).`,
+      });
+    }
   },
 });

@@ -1,4 +1,15 @@
-import { defineComposeRule } from '../rule';
+import { isMap } from 'yaml';
+import { defineComposeRule, type ProblemFix } from '../rule';
+import { addServiceKey } from '../../compose/edits';
+import { addMapEntries, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
+
+/** The entries the fix adds, block and flow; see the docs page for why these numbers. */
+const ENTRIES = {
+  nofile: { block: ['nofile:', '  soft: 65536', '  hard: 65536'], flow: 'nofile: { soft: 65536, hard: 65536 }' },
+  nproc: { block: ['nproc: 4096'], flow: 'nproc: 4096' },
+} as const;
+
+type LimitName = keyof typeof ENTRIES;
 
 export default defineComposeRule({
   id: 'DG221',
@@ -6,8 +17,44 @@ export default defineComposeRule({
   defaultSeverity: 'off',
   cheatSheet: '7',
   fixable: true,
-  summary: 'A service sets no nofile/nproc ulimits.',
-  check() {
-    // Not implemented yet.
+  summary: 'A service sets no ulimits for open files (nofile) and processes (nproc).',
+  check(context) {
+    const { model } = context;
+    for (const service of model.services) {
+      const field = service.field('ulimits');
+      if (!field) {
+        const edits = addServiceKey(model, service, ['ulimits:', ...[...ENTRIES.nofile.block, ...ENTRIES.nproc.block].map((line) => `  ${line}`)]);
+        context.report({
+          start: service.keyStart,
+          end: service.keyEnd,
+          message: `${serviceLabel(service)} sets no ulimits: open files (nofile) and processes (nproc) are bounded only by the daemon's defaults.`,
+          fixes: edits.length > 0 ? [{ title: 'Add ulimits for nofile and nproc', edits }] : [],
+        });
+        continue;
+      }
+      // A value Compose cannot read as a mapping (a variable, a typo) is not second-guessed.
+      if (!isMap(field.value)) continue;
+      const missing = (Object.keys(ENTRIES) as LimitName[]).filter((name) => field.get(name) === undefined);
+      if (missing.length === 0) continue;
+      const shared = isShared(field);
+      const map = mapOf(field);
+      const fixes: ProblemFix[] = [];
+      if (!shared && map) {
+        const edits = addMapEntries(
+          model,
+          map,
+          missing.flatMap((name) => [...ENTRIES[name].block]),
+          missing.map((name) => ENTRIES[name].flow),
+        );
+        if (edits.length > 0) fixes.push({ title: `Add ${missing.join(' and ')} to ulimits`, edits });
+      }
+      const range = field.keyNode.range!;
+      reportForService(context, service, shared, {
+        start: range[0],
+        end: range[1],
+        message: `${serviceLabel(service, shared ? field : undefined)} sets ulimits without ${missing.join(' or ')}.`,
+        fixes,
+      });
+    }
   },
 });
