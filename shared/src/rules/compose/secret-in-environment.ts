@@ -1,4 +1,11 @@
 import { defineComposeRule } from '../rule';
+import type { ComposeModel } from '../../compose/model';
+import { environment, type EnvironmentEntry } from '../../compose/values';
+import { findSecretValues, isSecretName } from '../../secrets';
+import { contentRange, isShared, reportForService, serviceLabel } from './rule-helpers';
+
+/** Values a secret-named variable holds that are settings, not secrets (`AUTH_ENABLED: true`). */
+const NOT_A_SECRET = /^(?:true|false|yes|no|on|off)$/i;
 
 export default defineComposeRule({
   id: 'DG223',
@@ -6,8 +13,48 @@ export default defineComposeRule({
   defaultSeverity: 'warning',
   cheatSheet: '12',
   fixable: false,
-  summary: "A service's environment holds a literal secret.",
-  check() {
-    // Not implemented yet.
+  summary: 'A service environment variable holds a literal secret.',
+  check(context) {
+    const { model } = context;
+    for (const service of model.services) {
+      const field = service.field('environment');
+      for (const entry of environment(field)) {
+        if (!entry.set || entry.raw === undefined || entry.raw.trim() === '') continue;
+        const value = valueRange(model, entry);
+        if (!value) continue;
+        const shared = isShared(field);
+        const label = serviceLabel(service, shared ? field : undefined);
+        if (isSecretName(entry.name) && isLiteral(entry.raw) && !NOT_A_SECRET.test(entry.raw.trim()) && !entry.raw.trim().startsWith('/run/secrets/')) {
+          reportForService(context, service, shared, {
+            start: value.start,
+            end: value.end,
+            message: `${label} sets ${entry.name} to a literal value in environment: the secret is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/) or take it from an untracked .env file.`,
+          });
+          continue;
+        }
+        const [match] = findSecretValues(entry.raw);
+        if (!match) continue;
+        const [start, end] = value.exact ? [value.start + match.start, value.start + match.end] : [value.start, value.end];
+        reportForService(context, service, shared, {
+          start,
+          end,
+          message: `${label} sets ${entry.name} to ${match.kind} in environment: the credential is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/), and rotate it if it was committed.`,
+        });
+      }
+    }
   },
 });
+
+/** A value with no variable in it (`$$` is a literal dollar). */
+function isLiteral(raw: string): boolean {
+  return !/\$(?:\{|[A-Za-z_])/.test(raw.replace(/\$\$/g, ''));
+}
+
+/** The value's range; `exact` when the text there is the raw value, so offsets inside it map. */
+function valueRange(model: ComposeModel, entry: EnvironmentEntry): { start: number; end: number; exact: boolean } | undefined {
+  let range: [number, number] | undefined;
+  if (entry.field) range = contentRange(model, entry.node);
+  else if (entry.valueStart !== undefined && entry.valueEnd !== undefined) range = [entry.valueStart, entry.valueEnd];
+  if (!range) return undefined;
+  return { start: range[0], end: range[1], exact: model.text.slice(range[0], range[1]) === entry.raw };
+}
