@@ -379,7 +379,7 @@ function interpreterSyntax(name: string): InterpreterSyntax | undefined {
   if (SHELL_NAMES.has(name)) {
     return {
       family: name,
-      spec: { shortWithValue: 'coO', longWithValue: ['rcfile', 'init-file'], stopAtOperand: true },
+      spec: { shortWithValue: 'oO', longWithValue: ['rcfile', 'init-file'], stopAtOperand: true },
       inline: ['c', 'command'],
       stdinFlag: 's',
     };
@@ -433,6 +433,10 @@ export function programSourceOf(invocation: Invocation): ProgramSource | undefin
   }
   const first = parsed.operands[0];
   if (!first) return { kind: 'stdin', interpreter };
+  // `php -- args`: what follows `--` are the arguments of the script read from stdin.
+  if (interpreter === 'php' && invocation.args.findIndex((word) => word.value === '--') === invocation.args.indexOf(first) - 1) {
+    return { kind: 'stdin', interpreter };
+  }
   if (STDIN_PATHS.has(first.value)) return { kind: 'stdin', word: first, interpreter };
   return { kind: 'file', word: first, interpreter };
 }

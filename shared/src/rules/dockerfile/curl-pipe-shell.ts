@@ -1,4 +1,30 @@
 import { defineDockerfileRule } from '../rule';
+import type { ShellWord, SimpleCommand } from '../../dockerfile/shell';
+import {
+  closingParen,
+  downloadOf,
+  invocationOf,
+  programSourceOf,
+  stdoutRedirected,
+  type Download,
+  type Invocation,
+} from '../../dockerfile/commands';
+
+/** Programs that run the text of a file given as their operand in the current shell. */
+const SOURCE_BUILTINS = new Set(['.', 'source']);
+
+function contains(word: ShellWord, command: SimpleCommand): boolean {
+  return word.start <= command.start && command.end <= word.end;
+}
+
+function shortUrl(download: Download): string {
+  const value = download.url?.value;
+  if (!value) return 'a download';
+  return `'${value.length > 80 ? `${value.slice(0, 77)}...` : value}'`;
+}
+
+/** How the downloaded text reaches the program that runs it, for the message. */
+type Route = 'pipe' | 'substitution' | 'process-substitution' | 'here-string';
 
 export default defineDockerfileRule({
   id: 'DG108',
@@ -7,7 +33,99 @@ export default defineDockerfileRule({
   cheatSheet: '13',
   fixable: false,
   summary: 'A download is piped straight into a shell or interpreter.',
-  check() {
-    // Not implemented yet.
+  check({ model, report }) {
+    const { text } = model;
+    for (const instruction of model.instructions) {
+      const script = instruction.commands;
+      if (script.length === 0) continue;
+      // The same download can be read twice (the script of `sh -c "$(curl …)"` is re-read as a
+      // script); report each once.
+      const reported = new Set<number>();
+      const flag = (download: Download, runner: Invocation | ShellWord, route: Route): void => {
+        const downloadWord = download.invocation.word;
+        if (reported.has(downloadWord.start)) return;
+        if (download.url && /^file:/i.test(download.url.value)) return;
+        reported.add(downloadWord.start);
+        const runnerWord = 'word' in runner ? runner.word : runner;
+        const runnerName = 'name' in runner ? `'${runner.name}'` : 'the shell';
+        const how =
+          route === 'pipe'
+            ? `is piped straight into ${runnerName}`
+            : route === 'substitution'
+              ? `is run by ${runnerName} through a command substitution`
+              : route === 'process-substitution'
+                ? `is run by ${runnerName} through a process substitution`
+                : `is fed to ${runnerName} as a here-string`;
+        report({
+          start: runnerWord.start,
+          end: runnerWord.end,
+          message:
+            `${shortUrl(download)} ${how}: whatever the server (or anyone in between) sends runs in the build, unseen and ` +
+            'unverified. Download it to a file, check its checksum or signature, then run the file.',
+          related: [{ start: downloadWord.start, end: downloadWord.end, message: 'The download' }],
+        });
+      };
+
+      for (const command of script) {
+        const invocation = invocationOf(command);
+        const download = invocation && downloadOf(invocation);
+        if (!download || !download.toStdout) continue;
+
+        // `curl … | [sudo] sh`: a later command of the same pipeline runs stdin as a program.
+        if (!stdoutRedirected(text, command)) {
+          for (const reader of script) {
+            if (reader.pipeline !== command.pipeline || reader.pipeIndex <= command.pipeIndex || reader.depth !== command.depth) continue;
+            const runner = invocationOf(reader);
+            if (runner && runsStdin(runner)) {
+              flag(download, runner, 'pipe');
+              break;
+            }
+          }
+        }
+
+        // `sh -c "$(curl …)"`, `eval "$(curl …)"`, `bash <<< "$(curl …)"`, `$(curl …)`.
+        if (command.substituted) {
+          for (const outer of script) {
+            if (outer === command || outer.depth !== command.depth) continue;
+            const word = outer.words.find((candidate) => contains(candidate, command));
+            const runner = invocationOf(outer);
+            if (word && runner) {
+              if (runner.name === 'eval' || word === outer.words[0]) {
+                flag(download, word === outer.words[0] ? word : runner, 'substitution');
+              } else {
+                const source = programSourceOf(runner);
+                if (source?.kind === 'inline' && source.word === word) flag(download, runner, 'substitution');
+              }
+            }
+            const hereString = outer.redirects.find((redirect) => redirect.operator === '<<<' && redirect.target && contains(redirect.target, command));
+            if (hereString && runner && runsStdin(runner)) flag(download, runner, 'here-string');
+          }
+        }
+      }
+
+      // `bash <(curl …)`, `. <(curl …)`: the splitter sees `<` and then the inner commands.
+      for (const consumer of script) {
+        const runner = invocationOf(consumer);
+        if (!runner) continue;
+        const executes = SOURCE_BUILTINS.has(runner.name) ? runner.args.length === 0 : runsStdin(runner);
+        if (!executes) continue;
+        for (const redirect of consumer.redirects) {
+          if (redirect.operator !== '<' || redirect.target || text[redirect.end] !== '(') continue;
+          const close = closingParen(text, redirect.end, instruction.end);
+          for (const inner of script) {
+            if (inner.start < redirect.end || inner.end > close) continue;
+            const innerInvocation = invocationOf(inner);
+            const download = innerInvocation && downloadOf(innerInvocation);
+            if (download?.toStdout && !stdoutRedirected(text, inner)) flag(download, runner, 'process-substitution');
+          }
+        }
+      }
+    }
   },
 });
+
+/** A shell or interpreter that takes its program from stdin, or `. /dev/stdin`. */
+function runsStdin(runner: Invocation): boolean {
+  if (SOURCE_BUILTINS.has(runner.name)) return ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'].includes(runner.args[0]?.value ?? '');
+  return programSourceOf(runner)?.kind === 'stdin';
+}
