@@ -71,6 +71,28 @@ test('mem_limit and deploy.resources.limits.memory both count, with or without v
   assertQuiet(ID, "version: '3.8'\nservices:\n  a:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n", COMPOSE);
 });
 
+test('a limit inherited through extends counts; a base in another file is unknown', () => {
+  assertFires(
+    ID,
+    [
+      'services:',
+      '  base:',
+      '    image: a:1',
+      '    mem_limit: 256m',
+      '  web:',
+      '    extends: base',
+      '  worker:',
+      '    extends: { service: web }',
+      '  «other»:',
+      '    image: b:1',
+      '  remote:',
+      '    extends: { file: common.yaml, service: base }',
+      '',
+    ].join('\n'),
+    COMPOSE,
+  );
+});
+
 test('is quiet on files that are not compose files and on x- fields', () => {
   assertQuiet(ID, 'x-base:\n  image: a:1\nservices: {}\n', COMPOSE);
   assertQuiet(ID, 'name: demo\n', COMPOSE);

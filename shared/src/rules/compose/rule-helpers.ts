@@ -164,3 +164,28 @@ export function isAliasItem(written: Node | null | undefined): boolean {
 export function mapOf(field: Field | undefined): YamlMap | undefined {
   return field && isMap(field.value) ? (field.value as YamlMap) : undefined;
 }
+
+/**
+ * The services `service` extends in this file (`extends: base` / `extends: { service: base }`),
+ * nearest first; empty when it extends nothing. Undefined when the chain leaves the file
+ * (`file:`), names an unknown service or cannot be read: then what it inherits is unknown.
+ */
+export function extendsChain(model: ComposeModel, service: Service): Service[] | undefined {
+  const chain: Service[] = [];
+  let current = service;
+  for (;;) {
+    const field = current.field('extends');
+    if (!field) return chain;
+    let name: string | undefined;
+    if (isMap(field.value)) {
+      if (field.get('file')) return undefined;
+      name = scalar(field.get('service')?.value)?.value;
+    } else {
+      name = scalar(field.value)?.value;
+    }
+    const base = name === undefined ? undefined : model.services.find((candidate) => candidate.name === name);
+    if (!base || base === service || chain.includes(base)) return undefined;
+    chain.push(base);
+    current = base;
+  }
+}

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { addServiceKey } from '../../compose/edits';
-import { addMapEntries, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, extendsChain, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
 
 /** The entries the fix adds, block and flow; see the docs page for why these numbers. */
 const ENTRIES = {
@@ -21,7 +21,11 @@ export default defineComposeRule({
   check(context) {
     const { model } = context;
     for (const service of model.services) {
+      const bases = extendsChain(model, service);
+      if (bases === undefined) continue;
       const field = service.field('ulimits');
+      // A base service's ulimits are inherited; the base is checked on its own.
+      if (!field && bases.some((base) => base.field('ulimits') !== undefined)) continue;
       if (!field) {
         const edits = addServiceKey(model, service, ['ulimits:', ...[...ENTRIES.nofile.block, ...ENTRIES.nproc.block].map((line) => `  ${line}`)]);
         context.report({
