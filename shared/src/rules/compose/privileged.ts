@@ -1,4 +1,7 @@
-import { defineComposeRule } from '../rule';
+import { defineComposeRule, type ProblemFix } from '../rule';
+import { toBoolean } from '../../compose/values';
+import { addServiceKey, removeField, setPairValue } from '../../compose/edits';
+import { anchorInherits, inAnchor, problemFor, serviceLabel, valueRange, withAnchorVariant } from '../../compose/rule-support';
 
 export default defineComposeRule({
   id: 'DG201',
@@ -7,7 +10,37 @@ export default defineComposeRule({
   cheatSheet: '3',
   fixable: true,
   summary: 'A service runs privileged, with every capability and device of the host.',
-  check() {
-    // Not implemented yet.
+  check({ model, report }) {
+    for (const service of model.services) {
+      const field = service.field('privileged');
+      if (!field || toBoolean(field.value) !== true) continue;
+      const range = valueRange(model, field.value);
+      if (!range) continue;
+      let fixes: ProblemFix[];
+      if (!field.fromMerge) {
+        // Removing the line would let a merged `privileged: true` through: say false instead.
+        const inherited = service.inheritedField('privileged');
+        fixes =
+          inherited && toBoolean(inherited.value) !== false
+            ? [{ title: `Set 'privileged: false' (an anchor it merges also sets privileged)`, edits: setPairValue(model, field, 'false') }]
+            : [{ title: `Remove the 'privileged' line`, edits: removeField(model, field) }];
+      } else {
+        fixes = withAnchorVariant(
+          model,
+          service,
+          field,
+          { title: `Set 'privileged: false' in service '${service.name}' (overrides the anchor)`, edits: addServiceKey(model, service, ['privileged: false']) },
+          !anchorInherits(model, field) ? { title: `Remove the 'privileged' line ${inAnchor(model, field)}`, edits: removeField(model, field) } : undefined,
+        );
+      }
+      report(
+        problemFor(service, field, {
+          start: range[0],
+          end: range[1],
+          message: `${serviceLabel(service, field)} runs privileged: it gets every capability and all host devices, and seccomp, AppArmor and the read-only /proc and /sys are off, so a compromise of the container is a compromise of the host.`,
+          fixes: fixes.filter((fix) => fix.edits.length > 0),
+        }),
+      );
+    }
   },
 });
