@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  activateExtension,
+  applyAction,
+  applyQuickFix,
+  codeActionsFor,
+  codeOf,
+  dockguardDiagnostics,
+  fileUri,
+  open,
+  waitFor,
+  waitForDiagnostic,
+  waitForNoDiagnostic,
+} from '../helpers';
+
+/** Applies a fix in an open editor, then checks the finding is gone and the text is exact. */
+async function fixAndCheck(path: string, ruleId: string, title: string | RegExp, expected: string): Promise<void> {
+  const uri = fileUri(path);
+  const editor = await open(uri);
+  const diagnostic = await waitForDiagnostic(uri, ruleId);
+  const action = await applyQuickFix(uri, diagnostic, title);
+  assert.ok(action.isPreferred, `"${action.title}" should be the preferred fix`);
+  await waitForNoDiagnostic(uri, ruleId);
+  assert.equal(editor.document.getText(), expected);
+  // The other findings of the file are still there: the fix touched only its own problem.
+  assert.ok(dockguardDiagnostics(uri).every((d) => codeOf(d) !== ruleId));
+}
+
+describe('code actions', () => {
+  before(activateExtension);
+
+  it('add USER: the non-root user fix clears DG101', async () => {
+    await fixAndCheck(
+      'Dockerfile',
+      'DG101',
+      'Run as numeric user 10001:10001',
+      'FROM debian:bookworm-slim\n' +
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl \\\n' +
+        '    && rm -rf /var/lib/apt/lists/*\n' +
+        'COPY app /app\n' +
+        'USER 10001:10001\n' +
+        'CMD ["/app/run"]\n',
+    );
+  });
+
+  it('add cap_drop: [ALL] clears DG204', async () => {
+    await fixAndCheck(
+      'capdrop/compose.yaml',
+      'DG204',
+      /cap_drop/,
+      'services:\n  api:\n    image: node:20-alpine\n    command: ["node", "server.js"]\n    cap_drop: [ALL]\n',
+    );
+  });
+
+  it('add read_only: true clears DG214', async () => {
+    await fixAndCheck(
+      'readonly/compose.yaml',
+      'DG214',
+      /read_only: true$/,
+      'services:\n  api:\n    image: node:20-alpine\n    command: ["node", "server.js"]\n    read_only: true\n',
+    );
+  });
+
+  it('the actions for a finding come in order: fixes, ignore for this line, ignore in this file, documentation', async () => {
+    const uri = fileUri('ignore/Dockerfile');
+    await open(uri);
+    const diagnostic = await waitForDiagnostic(uri, 'DG103');
+    const titles = (await codeActionsFor(uri, diagnostic.range))
+      .filter((a) => (a.diagnostics ?? []).some((d) => codeOf(d) === 'DG103'))
+      .map((a) => a.title);
+    const at = (pattern: RegExp): number => titles.findIndex((t) => pattern.test(t));
+    const order = [at(/sudo/i), at(/ignore.*DG103.*line/i), at(/ignore.*DG103.*file/i)];
+    assert.ok(order.every((i) => i >= 0), `missing actions in: ${titles.join(' | ')}`);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, `order: ${titles.join(' | ')}`);
+  });
+
+  it('"Ignore DG103 for this line" writes the comment above the line and the finding goes', async () => {
+    const uri = fileUri('ignore/Dockerfile');
+    const editor = await open(uri);
+    const diagnostic = await waitForDiagnostic(uri, 'DG103');
+    await applyQuickFix(uri, diagnostic, /ignore.*DG103.*line/i);
+    await waitForNoDiagnostic(uri, 'DG103');
+    assert.equal(
+      editor.document.getText(),
+      'FROM alpine:3.20\nWORKDIR /app\n# dockguard-ignore DG103\nRUN sudo apk add --no-cache curl\nUSER 10001:10001\n',
+    );
+  });
+
+  it('fix-all (source.fixAll.dockguard) applies every preferred fix at once', async () => {
+    const uri = fileUri('fixall/Dockerfile');
+    const editor = await open(uri);
+    await waitForDiagnostic(uri, 'DG101');
+    await waitForDiagnostic(uri, 'DG103');
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const actions = await codeActionsFor(uri, whole, 'source.fixAll.dockguard');
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.dockguard');
+    assert.ok(fixAll, `no source.fixAll.dockguard action; got ${actions.map((a) => `${a.title} [${a.kind?.value}]`).join(' | ')}`);
+    await applyAction(fixAll);
+    await waitFor(() => editor.document.getText().includes('USER 10001:10001'), 'the fix-all edit');
+    assert.equal(editor.document.getText(), 'FROM debian:bookworm-slim\nRUN apt-get update\nUSER 10001:10001\nCMD ["bash"]\n');
+    await waitForNoDiagnostic(uri, 'DG101');
+    await waitForNoDiagnostic(uri, 'DG103');
+  });
+});
