@@ -260,8 +260,8 @@ export interface Download {
   toStdout: boolean;
 }
 
-const CURL_SHORT_WITH_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
-const CURL_LONG_WITH_VALUE = [
+export const CURL_SHORT_WITH_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
+export const CURL_LONG_WITH_VALUE = [
   'output', 'output-dir', 'header', 'proxy-header', 'user-agent', 'data', 'data-raw', 'data-binary', 'data-ascii',
   'data-urlencode', 'json', 'form', 'form-string', 'request', 'user', 'proxy', 'proxy-user', 'retry', 'retry-delay',
   'retry-max-time', 'max-time', 'connect-timeout', 'cacert', 'capath', 'cert', 'cert-type', 'key', 'key-type', 'pass',
@@ -273,8 +273,8 @@ const CURL_LONG_WITH_VALUE = [
   'socks4a', 'noproxy', 'dump-header', 'ftp-port', 'quote', 'telnet-option', 'mail-from', 'mail-rcpt', 'tls-max',
   'unix-socket', 'abstract-unix-socket', 'doh-url', 'crlfile', 'egd-file', 'random-file', 'krb', 'delegation',
 ];
-const WGET_SHORT_WITH_VALUE = 'oaeiBtOTwQPlARDIXUn';
-const WGET_LONG_WITH_VALUE = [
+export const WGET_SHORT_WITH_VALUE = 'oaeiBtOTwQPlARDIXUn';
+export const WGET_LONG_WITH_VALUE = [
   'output-file', 'append-output', 'execute', 'input-file', 'base', 'tries', 'output-document', 'timeout', 'wait',
   'quota', 'directory-prefix', 'level', 'accept', 'reject', 'domains', 'include-directories', 'exclude-directories',
   'user-agent', 'header', 'user', 'password', 'http-user', 'http-password', 'post-data', 'post-file', 'method',
@@ -609,4 +609,28 @@ export function closingParen(text: string, open: number, end: number): number {
     else if (c === ')' && --depth === 0) return i + 1;
   }
   return end;
+}
+
+/**
+ * The arguments pip gets, for `pip`, `pip3`, `pip3.12` and `python -m pip …`; undefined for
+ * anything else.
+ */
+export function pipArgumentsOf(invocation: Invocation): ShellWord[] | undefined {
+  if (/^pip(\d+(\.\d+)?)?$/.test(invocation.name)) return invocation.args;
+  if (!/^(python|pypy)(\d+(\.\d+)?)?$/.test(invocation.name)) return undefined;
+  const parsed = parseOptions(invocation.args, { shortWithValue: 'cmWXQ', stopAtOperand: true });
+  const module = parsed.options.find((option) => option.name === 'm');
+  if (!module || module.value !== 'pip') return undefined;
+  const at = module.valueWord ? invocation.args.indexOf(module.valueWord) : invocation.args.indexOf(module.word);
+  return invocation.args.slice(at + 1);
+}
+
+/** Values that configuration parsers (git, yum, npm, conda) read as false. */
+export function isFalseValue(value: string): boolean {
+  return /^(false|no|off|0)$/i.test(value.trim());
+}
+
+/** Values read as true. */
+export function isTrueValue(value: string): boolean {
+  return /^(true|yes|on|1)$/i.test(value.trim());
 }

@@ -24,7 +24,7 @@ test('fires on wget and fetch writing to stdout', () => {
   assertFires(ID, 'FROM debian\nRUN wget -O - -nv https://x | «sh» -s v1\n');
   assertFires(ID, 'FROM debian\nRUN wget --quiet https://x -O - | «bash»\n');
   assertFires(ID, 'FROM debian\nRUN wget --output-document=- https://x | «sh»\n');
-  assertFires(ID, 'FROM debian\nRUN busybox wget -qO- https://x | «busybox sh»\n'.replace('«busybox sh»', 'busybox «sh»'));
+  assertFires(ID, 'FROM debian\nRUN busybox wget -qO- https://x | busybox «sh»\n');
   assertFires(ID, 'FROM freebsd\nRUN fetch -qo - https://x | «sh»\n');
 });
 
