@@ -8,7 +8,8 @@ import { parse, stringify } from 'yaml';
 import { ALL_RULES } from '../../shared/src/registry';
 import { parseConfig } from '../../shared/src/config/config';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../shared/src/protocol/settings';
-import { COMMANDS, CONFIG_SCHEMA_PATH, ICON_PATH } from './contributions';
+import { COMMANDS } from './commands';
+import { CONFIG_SCHEMA_PATH, ICON_PATH } from './contributions';
 import { generatedFiles, ruleTable, updateManifest, updateUserGuide, RULE_TABLE_END, RULE_TABLE_START } from './generate';
 
 const ROOT = resolve(__dirname, '..', '..');

@@ -2,7 +2,7 @@ import type { RuleMeta } from '../../shared/src/rules/rule';
 import { SEVERITY_SETTINGS } from '../../shared/src/types';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_NON_ROOT_BASE_IMAGES } from '../../shared/src/config/config';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../shared/src/protocol/settings';
-import { ShowRuleDocumentationCommand } from '../../shared/src/protocol/messages';
+import { COMMANDS } from './commands';
 import { GRAMMAR_PATH, GRAMMAR_SCOPE, INJECT_TO } from './grammar';
 import { workspaceContainsEvents } from './file-patterns';
 
@@ -13,13 +13,6 @@ import { workspaceContainsEvents } from './file-patterns';
  * into package.json and the schema file; `contributions.test.ts` fails when those are stale.
  * Edit here, then run the script; never edit the generated parts of package.json by hand.
  */
-
-export const COMMANDS = {
-  restartServer: 'dockguard.restartServer',
-  showOutput: 'dockguard.showOutput',
-  lintWorkspace: 'dockguard.lintWorkspace',
-  showRuleDocumentation: ShowRuleDocumentationCommand.id,
-} as const;
 
 export const CONFIG_SCHEMA_PATH = 'client/schemas/dockguard-config.schema.json';
 export const ICON_PATH = 'client/images/icon.png';
