@@ -1,0 +1,53 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileSystemHost } from '../../shared/src/workspace/host';
+import type { ClientFeatures } from './capabilities';
+import type { ConfigFiles } from './configFiles';
+import type { Folders } from './folders';
+import type { Linter } from './linter';
+import type { Log } from './log';
+import type { Settings } from './settings';
+import type { StatusReporter } from './status';
+
+/** Tuning knobs; the defaults are what the editor gets, tests shorten the waits. */
+export interface Timing {
+  /**
+   * How long a file closed in the editor waits before the workspace report replaces its buffer
+   * diagnostics: the client must have finished with the document's last pull first (see
+   * workspaceDiagnostics.ts).
+   */
+  closeSettleMs: number;
+  /** Longest run of synchronous linting in the workspace scan before other messages get a turn. */
+  scanSliceMs: number;
+  /** Files read from disk at once by the workspace scan. */
+  scanReadConcurrency: number;
+  /** How often the scan reports progress and partial results. */
+  scanReportIntervalMs: number;
+}
+
+export const DEFAULT_TIMING: Timing = {
+  closeSettleMs: 150,
+  scanSliceMs: 8,
+  scanReadConcurrency: 16,
+  scanReportIntervalMs: 200,
+};
+
+/** What every feature module of the server shares. */
+export interface ServerContext {
+  connection: Connection;
+  client: ClientFeatures;
+  documents: TextDocuments<TextDocument>;
+  host: FileSystemHost;
+  log: Log;
+  settings: Settings;
+  configs: ConfigFiles;
+  folders: Folders;
+  linter: Linter;
+  status: StatusReporter;
+  timing: Timing;
+  /**
+   * Bumped by every change of settings or configuration files: a lint result of an older
+   * generation is stale even when the text did not change.
+   */
+  environment: { generation: number };
+}

@@ -1,0 +1,50 @@
+import { promises as fs, type Dirent } from 'node:fs';
+import type { DirectoryEntry, FileStat, FileSystemHost } from '../../shared/src/workspace/host';
+import { canonicalPath } from './uris';
+
+/**
+ * The workspace modules' file access over Node's `fs/promises`. Paths come and go with `/`
+ * separators; Node accepts them on every platform.
+ */
+export class NodeFileSystem implements FileSystemHost {
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    const entries = await fs.readdir(path, { withFileTypes: true });
+    return entries.map((entry) => ({ name: entry.name, kind: entryKind(entry) }));
+  }
+
+  async realPath(path: string): Promise<string> {
+    return canonicalPath(await fs.realpath(path));
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    try {
+      return stripBom(await fs.readFile(path, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    try {
+      const stat = await fs.stat(path);
+      return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function entryKind(entry: Dirent): DirectoryEntry['kind'] {
+  if (entry.isSymbolicLink()) return 'symlink';
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  return 'other';
+}
+
+/**
+ * Editors drop a UTF-8 byte order mark from the text they show, so positions in a file read from
+ * disk must not count it either, or every finding on the first line would be one column off.
+ */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,601 @@
+import { performance } from 'node:perf_hooks';
+import {
+  CancellationTokenSource,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  type CancellationToken,
+  type Diagnostic,
+  type FileEvent,
+  type FullDocumentDiagnosticReport,
+  type ResultProgressReporter,
+  type WorkDoneProgressServerReporter,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDiagnosticReportPartialResult,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { DEFAULT_MAX_FILE_SIZE, resolveConfig } from '../../shared/src/config/config';
+import { ruleById, docsUrl } from '../../shared/src/registry';
+import type { FileKind, Finding, Severity } from '../../shared/src/types';
+import { isConfigFileName } from '../../shared/src/workspace/config-finder';
+import { baseName } from '../../shared/src/file-kind';
+import { relativePath } from '../../shared/src/workspace/host';
+import { WorkspaceScanner } from '../../shared/src/workspace/scanner';
+import type { DockguardSettings, LintWorkspaceResult, WorkspacePhase } from '../../shared/src/protocol';
+import type { ServerContext } from './context';
+import { toDiagnostic } from './diagnostics';
+import type { Folder } from './folders';
+import { EMPTY_REPORT_ID, reportId } from './resultIds';
+import { childUri, uriToPath } from './uris';
+
+/**
+ * Every Dockerfile, compose file and `.dockguard.yaml` of the workspace folders in the Problems
+ * panel, including files never opened, kept right as files change on disk.
+ *
+ * Pull clients (VS Code) get them through `workspace/diagnostic`, with a result id per file (a
+ * hash of its report) so that a file that did not change is answered `unchanged`. The VS Code
+ * client asks again 2 s after every answer, forever; rather than answer "all unchanged" every
+ * 2 s, a client that streams partial results (it sends a `partialResultToken`) has its request
+ * held open while nothing changes, gets the scan's results as partial results as they come, and
+ * an answer as soon as a file changes. A client without partial results gets a complete answer
+ * at once (after the first scan), `unchanged` included. Push clients get `publishDiagnostics`.
+ *
+ * Open documents are never reported here: the editor's buffer wins over the disk, and they are
+ * reported (pulled or pushed) as documents.
+ */
+
+interface FileRecord {
+  path: string;
+  uri: string;
+  kind: FileKind;
+  diagnostics: Diagnostic[];
+  resultId: string;
+  /** The scan that last saw the file; files not seen by a finished scan are gone. */
+  scanId: number;
+}
+
+/** A workspace file, linted or (while open in the editor) not. */
+interface KnownFile {
+  uri: string;
+  kind: FileKind;
+  folderUri: string;
+}
+
+interface FolderSetup {
+  folder: Folder & { path: string };
+  settings: DockguardSettings;
+  scanner: WorkspaceScanner;
+}
+
+interface RunningScan {
+  id: number;
+  source: CancellationTokenSource;
+  done: Promise<LintWorkspaceResult>;
+  filesDone: number;
+  filesTotal: number;
+}
+
+/** One `workspace/diagnostic` request: what the client has, as far as we know. */
+interface PullSession {
+  known: Map<string, string>;
+}
+
+export class WorkspaceDiagnostics {
+  private readonly records = new Map<string, FileRecord>();
+  private readonly byUri = new Map<string, FileRecord>();
+  private known = new Map<string, KnownFile>();
+  private setups: FolderSetup[] = [];
+  private scan: RunningScan | undefined;
+  private scanCount = 0;
+  private lastScan: { durationMs: number; finishedAt: number; cancelled: boolean } | undefined;
+  private started = false;
+  private rescanQueued = false;
+  private disposed = false;
+  /** Closed documents no workspace file stands for: their buffer diagnostics are cleared once. */
+  private readonly pendingClears = new Set<string>();
+  /** Closed documents whose report waits until the client is done with their last document pull. */
+  private readonly settling = new Map<string, number>();
+  /** Push clients: what each URI was last sent. */
+  private readonly pushedIds = new Map<string, string>();
+  private changeWaiters: (() => void)[] = [];
+  private readonly push: boolean;
+
+  constructor(private readonly ctx: ServerContext) {
+    this.push = !ctx.client.pullDiagnostics;
+  }
+
+  /** After `initialized`: the first scan. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.rescan();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.scan?.source.cancel();
+    this.notify();
+  }
+
+  /**
+   * Rediscovers and re-lints everything (folders, settings or configuration changed). A scan
+   * already running is cancelled; several requests in one turn make one scan.
+   */
+  rescan(): void {
+    if (!this.started || this.disposed || this.rescanQueued) return;
+    this.rescanQueued = true;
+    this.scan?.source.cancel();
+    setImmediate(() => {
+      this.rescanQueued = false;
+      if (!this.disposed) this.startScan();
+    });
+  }
+
+  /** `dockguard/lintWorkspace`: a fresh scan, answered when it ends. */
+  async lintNow(): Promise<LintWorkspaceResult> {
+    this.started = true;
+    this.scan?.source.cancel();
+    return this.startScan().done;
+  }
+
+  /** What a document pull of a closed file answers: the file as on disk, if the workspace reports it. */
+  async closedDocumentReport(uri: string): Promise<FullDocumentDiagnosticReport> {
+    const record = this.byUri.get(uri);
+    return record
+      ? { kind: DocumentDiagnosticReportKind.Full, resultId: record.resultId, items: record.diagnostics }
+      : { kind: DocumentDiagnosticReportKind.Full, resultId: EMPTY_REPORT_ID, items: [] };
+  }
+
+  /**
+   * A document closed: from now on the file shows what is on disk (the buffer may have had
+   * unsaved changes), or nothing when the workspace does not report it.
+   */
+  async documentClosed(uri: string): Promise<void> {
+    if (!this.push) {
+      // The VS Code client pulls the document once more as it closes and drops our workspace
+      // report for it until that pull is answered; report it a moment later.
+      this.settling.set(uri, Date.now() + this.ctx.timing.closeSettleMs);
+      setTimeout(() => this.notify(), this.ctx.timing.closeSettleMs + 1);
+    }
+    const path = uriToPath(uri);
+    let covered = false;
+    if (path !== undefined) {
+      const known = this.known.get(path) ?? (await this.classify(path));
+      if (known && !this.ctx.documents.get(uri)) covered = await this.lintFromDisk(path, known, this.scan?.id ?? this.scanCount);
+    }
+    if (this.ctx.documents.get(uri)) return; // reopened meanwhile
+    if (!covered) {
+      this.pendingClears.add(uri);
+      if (this.push) this.publish(uri, [], EMPTY_REPORT_ID);
+    } else if (this.push) {
+      const record = this.byUri.get(uri);
+      if (record) this.publish(uri, record.diagnostics, record.resultId, true);
+    }
+    this.notify();
+  }
+
+  /** `workspace/didChangeWatchedFiles`: files created, changed or deleted on disk. */
+  async filesChanged(changes: readonly FileEvent[]): Promise<{ configChanged: boolean }> {
+    let configChanged = false;
+    let ignoresChanged = false;
+    const files: { path: string; type: FileChangeType }[] = [];
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (path === undefined) continue;
+      if (isConfigFileName(path)) {
+        this.ctx.configs.invalidate(path);
+        configChanged = true;
+      }
+      if (baseName(path) === '.gitignore') ignoresChanged = true;
+      files.push({ path, type: change.type });
+    }
+    if (configChanged || ignoresChanged) {
+      // Which files are linted, and how, may have changed anywhere below: scan again.
+      for (const setup of this.setups) setup.scanner.invalidate();
+      this.rescan();
+      return { configChanged };
+    }
+    let changed = false;
+    for (const { path, type } of files) {
+      if (type === FileChangeType.Deleted) {
+        changed = this.removeUnder(path) || changed;
+        continue;
+      }
+      const stat = await this.ctx.host.stat(path);
+      if (stat?.kind === 'directory') {
+        // A folder appeared (a checkout, a copy): what is inside was never announced one by one.
+        this.rescan();
+        continue;
+      }
+      const known = await this.classify(path);
+      if (!known) {
+        changed = this.removeUnder(path) || changed;
+        continue;
+      }
+      this.known.set(path, known);
+      if (this.ctx.documents.get(known.uri)) continue; // open: the buffer wins
+      changed = (await this.lintFromDisk(path, known, this.scan?.id ?? this.scanCount)) || changed;
+    }
+    if (changed) {
+      this.sendStatus();
+      this.notify();
+    }
+    return { configChanged: false };
+  }
+
+  /** `workspace/diagnostic`. */
+  async pull(
+    params: WorkspaceDiagnosticParams,
+    token: CancellationToken,
+    resultProgress: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined,
+  ): Promise<WorkspaceDiagnosticReport> {
+    this.start();
+    const session: PullSession = { known: new Map(params.previousResultIds.map((previous) => [previous.uri, previous.value])) };
+    const streaming = resultProgress !== undefined;
+    let sentPartial = false;
+    while (!token.isCancellationRequested && !this.disposed) {
+      const busy = this.scan !== undefined || this.rescanQueued || this.hasSettling();
+      if (busy) {
+        if (streaming) {
+          const items = this.collect(session, false);
+          if (items.length > 0) {
+            resultProgress.report({ items });
+            sentPartial = true;
+          }
+        }
+        await this.nextChange(token);
+        continue;
+      }
+      const items = this.collect(session, !streaming);
+      const anyChange = items.some((item) => item.kind === DocumentDiagnosticReportKind.Full);
+      if (anyChange || !streaming) {
+        if (sentPartial) {
+          if (items.length > 0) resultProgress!.report({ items });
+          return { items: [] };
+        }
+        return { items };
+      }
+      // Nothing new: keep the request until something changes.
+      await this.nextChange(token);
+    }
+    return { items: [] };
+  }
+
+  /** The reports a session lacks; with `unchanged`, also an `unchanged` report for each file it has right. */
+  private collect(session: PullSession, unchanged: boolean): WorkspaceDocumentDiagnosticReport[] {
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const now = Date.now();
+    const hidden = (uri: string): boolean => this.ctx.documents.get(uri) !== undefined || (this.settling.get(uri) ?? 0) > now;
+    for (const record of this.records.values()) {
+      if (hidden(record.uri)) continue;
+      const previous = session.known.get(record.uri);
+      if (previous === record.resultId) {
+        if (unchanged) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: record.uri, version: null, resultId: record.resultId });
+        continue;
+      }
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: record.uri, version: null, resultId: record.resultId, items: record.diagnostics });
+    }
+    // Files the client shows that are gone (deleted, now ignored): empty them once.
+    for (const [uri, previous] of session.known) {
+      if (previous === EMPTY_REPORT_ID || this.byUri.has(uri) || hidden(uri)) continue;
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: EMPTY_REPORT_ID, items: [] });
+    }
+    for (const uri of this.pendingClears) {
+      if (this.byUri.has(uri) || hidden(uri)) {
+        if (this.byUri.has(uri) || this.ctx.documents.get(uri)) this.pendingClears.delete(uri);
+        continue;
+      }
+      if (session.known.get(uri) !== EMPTY_REPORT_ID) {
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: EMPTY_REPORT_ID, items: [] });
+      }
+      this.pendingClears.delete(uri);
+    }
+    // No uri twice in one answer.
+    const seen = new Set<string>();
+    const unique = items.filter((item) => {
+      if (seen.has(item.uri)) return false;
+      seen.add(item.uri);
+      return true;
+    });
+    for (const item of unique) session.known.set(item.uri, item.resultId!);
+    return unique;
+  }
+
+  private hasSettling(): boolean {
+    const now = Date.now();
+    for (const [uri, until] of this.settling) {
+      if (until > now) return true;
+      this.settling.delete(uri);
+    }
+    return false;
+  }
+
+  private nextChange(token: CancellationToken): Promise<void> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (): void => {
+        if (settled) return;
+        settled = true;
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = token.onCancellationRequested(finish);
+      this.changeWaiters.push(finish);
+    });
+  }
+
+  private notify(): void {
+    const waiters = this.changeWaiters;
+    this.changeWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private startScan(): RunningScan {
+    const id = ++this.scanCount;
+    const source = new CancellationTokenSource();
+    const scan: RunningScan = { id, source, filesDone: 0, filesTotal: 0, done: undefined! };
+    this.scan = scan;
+    scan.done = this.runScan(scan)
+      .catch((error) => {
+        this.ctx.log.error(`The workspace scan failed: ${messageOf(error)}`);
+        return { files: 0, findings: 0, durationMs: 0, cancelled: true };
+      })
+      .finally(() => {
+        if (this.scan === scan) this.scan = undefined;
+        source.dispose();
+        this.notify();
+      });
+    this.notify();
+    return scan;
+  }
+
+  private async runScan(scan: RunningScan): Promise<LintWorkspaceResult> {
+    const started = performance.now();
+    const token = scan.source.token;
+    const progress = await this.beginProgress(scan);
+    try {
+      this.setups = await this.folderSetups();
+      this.sendStatus(scan);
+      // Discovery first, so that progress can say how far along the lint is.
+      const found: { path: string; known: KnownFile }[] = [];
+      const known = new Map<string, KnownFile>();
+      let sinceYield = performance.now();
+      for (const setup of this.setups) {
+        for await (const event of setup.scanner.scan(token)) {
+          if (event.type === 'problem') {
+            this.ctx.log.warnOnce(`scan:${event.path}`, `Workspace scan: ${event.message}`);
+            continue;
+          }
+          // Nested workspace folders: the innermost one reports the file.
+          if (this.ctx.folders.folderOf(event.path)?.uri !== setup.folder.uri || known.has(event.path)) continue;
+          const file: KnownFile = { uri: childUri(setup.folder.uri, relativePath(setup.folder.path, event.path)!), kind: event.kind, folderUri: setup.folder.uri };
+          known.set(event.path, file);
+          found.push({ path: event.path, known: file });
+          if (performance.now() - sinceYield > this.ctx.timing.scanSliceMs) {
+            await yieldToEventLoop();
+            sinceYield = performance.now();
+          }
+        }
+        if (token.isCancellationRequested) break;
+      }
+      if (token.isCancellationRequested) return this.finishScan(scan, started, true, progress);
+      this.known = known;
+      scan.filesTotal = found.length;
+
+      let lastReport = performance.now();
+      const concurrency = Math.max(1, this.ctx.timing.scanReadConcurrency);
+      for (let i = 0; i < found.length && !token.isCancellationRequested; i += concurrency) {
+        const batch = found.slice(i, i + concurrency);
+        const texts = await Promise.all(batch.map(({ path, known: file }) => (this.ctx.documents.get(file.uri) ? Promise.resolve(undefined) : this.readForLint(path))));
+        if (token.isCancellationRequested) break;
+        for (let j = 0; j < batch.length; j++) {
+          const { path, known: file } = batch[j];
+          scan.filesDone++;
+          if (this.ctx.documents.get(file.uri)) continue; // open: reported from the buffer
+          await this.lintText(path, file, texts[j], scan.id);
+        }
+        const now = performance.now();
+        if (now - lastReport > this.ctx.timing.scanReportIntervalMs) {
+          lastReport = now;
+          progress?.report(Math.floor((scan.filesDone / Math.max(1, scan.filesTotal)) * 100), `${scan.filesDone} of ${scan.filesTotal} files`);
+          this.sendStatus(scan);
+          this.notify();
+        }
+        if (now - sinceYield > this.ctx.timing.scanSliceMs) {
+          await yieldToEventLoop();
+          sinceYield = performance.now();
+        }
+      }
+      if (token.isCancellationRequested) return this.finishScan(scan, started, true, progress);
+      // What this scan did not see is gone (deleted, ignored, or its folder was removed).
+      for (const record of [...this.records.values()]) {
+        if (record.scanId !== scan.id && !this.known.has(record.path)) this.removeRecord(record);
+      }
+      return this.finishScan(scan, started, false, progress);
+    } catch (error) {
+      progress?.done();
+      throw error;
+    }
+  }
+
+  private finishScan(scan: RunningScan, started: number, cancelled: boolean, progress: WorkDoneProgressServerReporter | undefined): LintWorkspaceResult {
+    progress?.done();
+    const durationMs = performance.now() - started;
+    this.lastScan = { durationMs, finishedAt: Date.now(), cancelled };
+    if (this.scan === scan) this.scan = undefined;
+    this.sendStatus();
+    this.ctx.log.trace(`Workspace scan ${cancelled ? 'cancelled' : 'done'}: ${scan.filesDone} of ${scan.filesTotal} files in ${durationMs.toFixed(0)} ms.`);
+    let findings = 0;
+    for (const record of this.records.values()) findings += record.diagnostics.length;
+    return { files: scan.filesDone, findings, durationMs, cancelled };
+  }
+
+  private async beginProgress(scan: RunningScan): Promise<WorkDoneProgressServerReporter | undefined> {
+    if (!this.ctx.client.workDoneProgress) return undefined;
+    try {
+      const progress = await this.ctx.connection.window.createWorkDoneProgress();
+      progress.begin('dockguard', 0, 'Scanning the workspace', true);
+      // The user's cancel stops this scan; what it found so far stays.
+      progress.token.onCancellationRequested(() => scan.source.cancel());
+      return progress;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Per workspace folder: its settings, and a scanner with its excludes and compose globs. */
+  private async folderSetups(): Promise<FolderSetup[]> {
+    const setups: FolderSetup[] = [];
+    for (const folder of this.ctx.folders.all()) {
+      if (folder.path === undefined) continue;
+      const settings = await this.ctx.settings.forResource(folder.uri);
+      if (!settings.enable || !settings.workspaceDiagnostics) continue;
+      const filesExclude = await this.ctx.settings.filesExclude(folder.uri);
+      const scanner = new WorkspaceScanner({
+        host: this.ctx.host,
+        roots: [folder.path],
+        exclude: [...settings.exclude, ...filesExclude],
+        composeFiles: settings.composeFiles,
+        configs: this.ctx.configs.source,
+      });
+      setups.push({ folder: folder as Folder & { path: string }, settings, scanner });
+    }
+    return setups;
+  }
+
+  private async classify(path: string): Promise<KnownFile | undefined> {
+    const folder = this.ctx.folders.folderOf(path);
+    const setup = folder && this.setups.find((candidate) => candidate.folder.uri === folder.uri);
+    if (!setup) return undefined;
+    const kind = await setup.scanner.classify(path).catch(() => undefined);
+    if (!kind) return undefined;
+    return { uri: childUri(setup.folder.uri, relativePath(setup.folder.path, path)!), kind, folderUri: setup.folder.uri };
+  }
+
+  /**
+   * The file's text, or a reason not to lint it. Files far beyond the size limit are not even
+   * read (the limit is in characters, a character is at most 4 bytes).
+   */
+  private async readForLint(path: string): Promise<string | { tooLarge: number } | undefined> {
+    const stat = await this.ctx.host.stat(path);
+    if (!stat || stat.kind !== 'file') return undefined;
+    const config = await this.ctx.configs.forFile(path);
+    const limit = config?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (stat.size > limit * 4) return { tooLarge: stat.size };
+    return this.ctx.host.readFile(path);
+  }
+
+  private async lintFromDisk(path: string, file: KnownFile, scanId: number): Promise<boolean> {
+    const text = await this.readForLint(path);
+    if (text === undefined) {
+      this.removeUnder(path);
+      return false;
+    }
+    await this.lintText(path, file, text, scanId);
+    return true;
+  }
+
+  /** Lints a file read from disk and stores its report; true when the report changed. */
+  private async lintText(path: string, file: KnownFile, text: string | { tooLarge: number } | undefined, scanId: number): Promise<boolean> {
+    if (text === undefined) {
+      // Unreadable (permissions, a dangling link, gone since the listing): say so once, report nothing.
+      this.ctx.log.warnOnce(`unreadable:${path}`, `Workspace scan: cannot read ${path}; it is not linted.`);
+      return this.removeUnder(path);
+    }
+    const setup = this.setups.find((candidate) => candidate.folder.uri === file.folderUri);
+    if (!setup) return false;
+    const config = await this.ctx.configs.forFile(path);
+    let findings: Finding[];
+    if (typeof text !== 'string') {
+      const severity = resolveConfig(config?.config, { rules: setup.settings.rules }).severities.get('DG003');
+      findings = severity === 'off' ? [] : [tooLargeFinding(text.tooLarge, config?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, severity)];
+    } else {
+      const outcome = this.ctx.linter.run({ uri: file.uri, path, text, kind: file.kind, settings: setup.settings, config, folderPath: setup.folder.path });
+      if (outcome.ruleErrors.length > 0) this.ctx.log.ruleErrors(path, outcome.ruleErrors);
+      findings = outcome.findings;
+    }
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, file.uri, null, false));
+    const resultId = reportId(diagnostics);
+    const existing = this.records.get(path);
+    if (existing && existing.resultId === resultId && existing.uri === file.uri) {
+      existing.scanId = scanId;
+      return false;
+    }
+    if (existing) this.byUri.delete(existing.uri);
+    const record: FileRecord = { path, uri: file.uri, kind: file.kind, diagnostics, resultId, scanId };
+    this.records.set(path, record);
+    this.byUri.set(file.uri, record);
+    this.pendingClears.delete(file.uri);
+    if (this.push && !this.ctx.documents.get(file.uri)) this.publish(file.uri, diagnostics, resultId);
+    return true;
+  }
+
+  /** Forgets a file, or every file below a folder; true when any was reported. */
+  private removeUnder(path: string): boolean {
+    let removed = false;
+    for (const record of [...this.records.values()]) {
+      if (relativePath(path, record.path) !== undefined) {
+        this.removeRecord(record);
+        removed = true;
+      }
+    }
+    for (const known of [...this.known.keys()]) if (relativePath(path, known) !== undefined) this.known.delete(known);
+    return removed;
+  }
+
+  private removeRecord(record: FileRecord): void {
+    this.records.delete(record.path);
+    if (this.byUri.get(record.uri) === record) this.byUri.delete(record.uri);
+    if (this.push && !this.ctx.documents.get(record.uri)) this.publish(record.uri, [], EMPTY_REPORT_ID);
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[], resultId: string, force = false): void {
+    if (!force && this.pushedIds.get(uri) === resultId) return;
+    if (!force && resultId === EMPTY_REPORT_ID && !this.pushedIds.has(uri)) return;
+    this.pushedIds.set(uri, resultId);
+    this.ctx.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
+  }
+
+  private sendStatus(scan = this.scan): void {
+    let findings = 0;
+    let filesWithFindings = 0;
+    for (const record of this.records.values()) {
+      if (record.diagnostics.length === 0) continue;
+      filesWithFindings++;
+      findings += record.diagnostics.length;
+    }
+    const phase: WorkspacePhase = scan ? 'scanning' : this.setups.length === 0 ? 'disabled' : this.lastScan?.cancelled ? 'cancelled' : 'idle';
+    this.ctx.status.workspace({
+      busy: scan !== undefined,
+      phase,
+      filesDone: scan?.filesDone ?? this.records.size,
+      filesTotal: scan?.filesTotal ?? this.known.size,
+      filesWithFindings,
+      findings,
+      durationMs: this.lastScan ? Math.round(this.lastScan.durationMs) : undefined,
+      finishedAt: this.lastScan?.finishedAt,
+    });
+  }
+}
+
+/** The engine's DG003 for a file too large to read at all. */
+function tooLargeFinding(bytes: number, limit: number, configured: Severity | undefined): Finding {
+  const rule = ruleById('DG003')!;
+  return {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    severity: configured ?? (rule.defaultSeverity === 'off' ? 'info' : rule.defaultSeverity),
+    message: `File not linted: it is larger than the size limit (${bytes} bytes > ${limit} characters; configurable with max-file-size).`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    docsUrl: docsUrl(rule),
+    fixes: [],
+  };
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
