@@ -261,3 +261,19 @@ export function imageLabel(image: ImageReference): string {
 export function describeStage(stage: Stage): string {
   return stage.alias ? `stage '${stage.alias}'` : `stage FROM ${stage.imageText || '(no image)'}`;
 }
+
+/**
+ * The external image a FROM pulls, or undefined when there is nothing to pin: a stage alias,
+ * `scratch`, or a reference with a variable of no known value.
+ */
+export function pulledImage(stage: Stage): ImageReference | undefined {
+  if (stage.parent || !stage.image) return undefined;
+  if (stage.image.name.toLowerCase() === 'scratch' && stage.image.tag === undefined && stage.image.digest === undefined) return undefined;
+  return stage.image;
+}
+
+/** `FROM ${BASE}` → `'${BASE}' (= 'node:20')`; as written when nothing was substituted. */
+export function describeFromImage(stage: Stage): string {
+  const resolved = stage.image ? imageLabel(stage.image) : stage.imageText;
+  return resolved === stage.imageText ? `'${stage.imageText}'` : `'${stage.imageText}' (= '${resolved}')`;
+}
