@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../rule';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { ShellWord, SimpleCommand } from '../../dockerfile/shell';
 import { substitute } from '../../dockerfile/variables';
-import { stageChain } from '../../dockerfile/runtime-user';
+import { stageChain } from '../../dockerfile/stages';
 
 const DOCKER_PLAIN_PORT = 2375;
 

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../rule';
-import { describeFromImage, pulledImage } from '../../dockerfile/runtime-user';
+import { describeFromImage, pulledImage } from '../../dockerfile/stages';
 
 const DIGEST = /^sha(?:256|384|512):[0-9a-f]{32,}$/i;
 

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../rule';
-import { describeFromImage, pulledImage } from '../../dockerfile/runtime-user';
+import { describeFromImage, pulledImage } from '../../dockerfile/stages';
 
 export default defineDockerfileRule({
   id: 'DG111',
