@@ -3,7 +3,7 @@ import type { OffsetEdit } from '../text/edits';
 import type { Problem, ProblemFix } from '../rules/rule';
 import { isMergeKey, type ComposeModel, type Field, type Service, type YamlPair } from './model';
 import { scalar } from './values';
-import { addServiceKey, describeAnchor, servicesSharing, yamlScalar, type QuoteStyle } from './edits';
+import { addServiceKey, describeAnchor, replaceNode, replaceScalar, servicesSharing, yamlScalar, type QuoteStyle } from './edits';
 
 /**
  * Conventions the compose rules DG201–DG214 share: a value finding covers the value without its
@@ -94,9 +94,29 @@ export function overrideListItem(model: ComposeModel, service: Service, field: F
   for (const entry of field.items()) {
     const value = scalar(entry.node);
     if (!value || value.node.value === null) return [];
-    texts.push(yamlScalar(entry.written === written ? newValue : String(value.node.value), entry.written === written ? 'plain' : styleOf(value.node), true));
+    texts.push(yamlScalar(entry.written === written ? newValue : String(value.node.value), styleOf(value.node), true));
   }
   return addServiceKey(model, service, [`${field.key}: [${texts.join(', ')}]`]);
+}
+
+/**
+ * Replaces what a scalar evaluates to, in the least intrusive way: only the default of a
+ * `${VAR:-default}` value (so the variable stays), inside the quotes of a quoted scalar, or the
+ * whole plain scalar by `plainText` (the caller's YAML for the value, quoted as it needs).
+ */
+export function replaceValue(model: ComposeModel, node: Node | null | undefined, value: string, plainText: string): OffsetEdit[] {
+  if (!isScalar(node) || !node.range) return [];
+  const range = valueRange(model, node);
+  if (!range) return [];
+  const written = model.text.slice(range[0], range[1]);
+  const variable = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^${}]*)\}$/.exec(written);
+  if (variable && (node.type === 'PLAIN' || String(node.value) === written)) {
+    const at = range[0] + written.length - 1 - variable[1].length;
+    return [{ start: at, end: at + variable[1].length, newText: value }];
+  }
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return replaceScalar(model, node, value);
+  if (node.type === 'PLAIN') return [{ start: range[0], end: range[1], newText: plainText }];
+  return replaceNode(model, node, plainText);
 }
 
 /** The text of a command/entrypoint split into words with their offsets (for string forms). */

@@ -1,4 +1,9 @@
-import { defineComposeRule } from '../rule';
+import { isSeq } from 'yaml';
+import { defineComposeRule, type ProblemFix } from '../rule';
+import { capabilities } from '../../compose/values';
+import { addServiceListItem, appendToSequence } from '../../compose/edits';
+import { inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from '../../compose/rule-support';
+import { isNullScalar, type YamlSeq } from '../../compose/model';
 
 export default defineComposeRule({
   id: 'DG204',
@@ -7,7 +12,35 @@ export default defineComposeRule({
   cheatSheet: '3',
   fixable: true,
   summary: 'A service does not drop all capabilities with cap_drop: [ALL].',
-  check() {
-    // Not implemented yet.
+  check({ model, report }) {
+    for (const service of model.services) {
+      if (!service.node) continue;
+      const field = service.field('cap_drop');
+      // A non-list cap_drop is rejected by Compose's schema; that is not this rule's finding.
+      if (field && !isSeq(field.value) && !isNullScalar(field.value)) continue;
+      const dropped = capabilities(field);
+      // `${CAPS}` could be ALL: unknown, so no finding.
+      if (dropped.some((capability) => capability.name === 'ALL' || capability.name === undefined)) continue;
+      const message = field
+        ? `${serviceLabel(service, field)} drops only some capabilities: add ALL to cap_drop and add back with cap_add only what it needs.`
+        : `Service '${service.name}' keeps Docker's default capabilities: add 'cap_drop: [ALL]' and add back with cap_add only what it needs.`;
+      const own: ProblemFix = {
+        title: field ? `Add ALL to cap_drop of service '${service.name}'` : `Add 'cap_drop: [ALL]'`,
+        edits: addServiceListItem(model, service, 'cap_drop', 'ALL'),
+      };
+      let fixes: ProblemFix[] = [own];
+      if (field && isShared(field)) {
+        const anchorList = field.fromMerge && isSeq(field.written) ? (field.written as YamlSeq) : undefined;
+        fixes = withAnchorVariant(
+          model,
+          service,
+          field,
+          { ...own, title: `Add 'cap_drop: [ALL]' to service '${service.name}' (overrides the inherited list)` },
+          anchorList ? { title: `Add ALL to cap_drop ${inAnchor(model, field)}`, edits: appendToSequence(model, anchorList, 'ALL') } : undefined,
+        );
+      }
+      const at = field ? field.keyNode.range! : [service.keyStart, service.keyEnd];
+      report(problemFor(service, field, { start: at[0], end: at[1], message, fixes: fixes.filter((fix) => fix.edits.length > 0) }));
+    }
   },
 });

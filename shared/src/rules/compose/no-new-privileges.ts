@@ -1,4 +1,12 @@
-import { defineComposeRule } from '../rule';
+import { isAlias, isSeq } from 'yaml';
+import { defineComposeRule, type ProblemFix } from '../rule';
+import { noNewPrivileges, securityOptions, type SecurityOption } from '../../compose/values';
+import { addServiceListItem, appendToSequence, replaceNode, replaceScalar, yamlScalar } from '../../compose/edits';
+import { inAnchor, isShared, overrideListItem, problemFor, serviceLabel, valueRange, withAnchorVariant } from '../../compose/rule-support';
+import { isNullScalar, type ComposeModel, type Field, type Service, type YamlSeq } from '../../compose/model';
+import type { OffsetEdit } from '../../text/edits';
+
+const OPTION = 'no-new-privileges:true';
 
 export default defineComposeRule({
   id: 'DG206',
@@ -7,7 +15,80 @@ export default defineComposeRule({
   cheatSheet: '4',
   fixable: true,
   summary: 'A service does not set no-new-privileges, so setuid binaries can raise privileges.',
-  check() {
-    // Not implemented yet.
+  check({ model, report }) {
+    for (const service of model.services) {
+      if (!service.node) continue;
+      const field = service.field('security_opt');
+      if (field && !isSeq(field.value) && !isNullScalar(field.value)) continue;
+      const options = securityOptions(field);
+      // `${OPT}` could be no-new-privileges itself: unknown, no finding.
+      if (options.some((option) => option.key === undefined)) continue;
+      // The daemon applies the options in order, so the last no-new-privileges decides.
+      const last = options.filter((option) => option.key === 'no-new-privileges').pop();
+      if (last) {
+        if (noNewPrivileges(last) !== false) continue;
+        reportFalse(model, report, service, field!, last);
+        continue;
+      }
+      const own: ProblemFix = {
+        title: field ? `Add "${OPTION}" to security_opt of service '${service.name}'` : `Add 'security_opt: ["${OPTION}"]'`,
+        edits: addServiceListItem(model, service, 'security_opt', OPTION, { keepInherited: true }),
+      };
+      let fixes: ProblemFix[] = [own];
+      if (field && isShared(field)) {
+        const anchorList = field.fromMerge && isSeq(field.written) ? (field.written as YamlSeq) : undefined;
+        fixes = withAnchorVariant(
+          model,
+          service,
+          field,
+          { ...own, title: `Set security_opt with "${OPTION}" in service '${service.name}' (overrides the inherited list, keeping its options)` },
+          anchorList ? { title: `Add "${OPTION}" to security_opt ${inAnchor(model, field)}`, edits: appendToSequence(model, anchorList, yamlScalar(OPTION, 'plain', anchorList.flow === true)) } : undefined,
+        );
+      }
+      const at = field ? field.keyNode.range! : [service.keyStart, service.keyEnd];
+      report(
+        problemFor(service, field, {
+          start: at[0],
+          end: at[1],
+          message: `${serviceLabel(service, field)} does not set no-new-privileges: a setuid or setcap binary in the container can still raise its privileges. Add "${OPTION}" to security_opt.`,
+          fixes: fixes.filter((fix) => fix.edits.length > 0),
+        }),
+      );
+    }
   },
 });
+
+/** An explicit `no-new-privileges:false`: a warning, fixed by setting that very entry to true. */
+function reportFalse(model: ComposeModel, report: (problem: import('../rule').Problem) => void, service: Service, field: Field, option: SecurityOption): void {
+  const range = valueRange(model, option.node);
+  if (!range) return;
+  const fixed = `no-new-privileges${option.separator === '=' ? '=' : ':'}true`;
+  const own: ProblemFix = { title: `Set '${fixed}'`, edits: replaceItem(model, field, option, fixed) };
+  let fixes: ProblemFix[] = [own];
+  if (isShared(field) || isAlias(option.item)) {
+    const inService = field.fromMerge ? overrideListItem(model, service, field, option.item, fixed) : replaceItem(model, field, option, fixed);
+    fixes = withAnchorVariant(
+      model,
+      service,
+      field,
+      { title: `Set '${fixed}' in service '${service.name}' (overrides the inherited list)`, edits: inService },
+      { title: `Set '${fixed}' ${inAnchor(model, field)}`, edits: replaceScalar(model, option.node, fixed) },
+    );
+  }
+  report(
+    problemFor(service, field, {
+      start: range[0],
+      end: range[1],
+      severity: 'warning',
+      message: `${serviceLabel(service, field)} turns no-new-privileges off explicitly ('${option.text}'): setuid and setcap binaries can raise privileges in the container.`,
+      fixes: fixes.filter((fix) => fix.edits.length > 0),
+    }),
+  );
+}
+
+/** Replaces the option where the service writes it: an aliased item is replaced, not its anchor. */
+function replaceItem(model: ComposeModel, field: Field, option: SecurityOption, text: string): OffsetEdit[] {
+  if (field.fromMerge || field.viaAlias) return [];
+  if (isAlias(option.item)) return replaceNode(model, option.item, yamlScalar(text, 'plain', (field.value as YamlSeq).flow === true));
+  return replaceScalar(model, option.node, text);
+}
