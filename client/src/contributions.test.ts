@@ -10,6 +10,7 @@ import { parseConfig } from '../../shared/src/config/config';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../shared/src/protocol/settings';
 import { COMMANDS } from './commands';
 import { CONFIG_SCHEMA_PATH, ICON_PATH } from './contributions';
+import { NOTICES_PATH, packageDirectory, thirdPartyNotices } from './notices';
 import { generatedFiles, ruleTable, updateManifest, updateUserGuide, RULE_TABLE_END, RULE_TABLE_START } from './generate';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -27,6 +28,23 @@ test('package.json, the config schema, the grammar and the rule table are up to 
       `${file.path} is out of date with the rule registry or the settings; run: node --import tsx client/scripts/generate.ts`,
     );
   }
+});
+
+test('ThirdPartyNotices.txt lists exactly the packages bundled into the extension and the server', async () => {
+  assert.ok(
+    read(NOTICES_PATH) === (await thirdPartyNotices(ROOT)),
+    `${NOTICES_PATH} is out of date with the bundles' dependencies; run: node --import tsx client/scripts/generate.ts`,
+  );
+  const notices = read(NOTICES_PATH)!;
+  for (const bundled of ['vscode-languageclient', 'vscode-languageserver', 'yaml', 'dockerfile-ast']) assert.match(notices, new RegExp(`^${bundled} \\d`, 'm'));
+  assert.doesNotMatch(notices, /^(typescript|esbuild|mocha) \d/m);
+});
+
+test('packageDirectory finds the innermost package of a bundled file', () => {
+  assert.equal(packageDirectory('node_modules/yaml/dist/index.js'), 'node_modules/yaml');
+  assert.equal(packageDirectory('node_modules/@scope/pkg/lib/a.js'), 'node_modules/@scope/pkg');
+  assert.equal(packageDirectory('node_modules/a/node_modules/b/x.js'), 'node_modules/a/node_modules/b');
+  assert.equal(packageDirectory('shared/src/lint.ts'), undefined);
 });
 
 test('every setting the server reads is contributed, with its default, a description and a scope', () => {
