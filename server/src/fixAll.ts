@@ -93,7 +93,7 @@ function sameEdit(a: TextEdit, b: TextEdit): boolean {
 }
 
 /** One edit turning `before` into `after`: the span between their common start and common end. */
-function replaceChangedSpan(before: string, after: string): TextEdit {
+export function replaceChangedSpan(before: string, after: string): TextEdit {
   let prefix = 0;
   const limit = Math.min(before.length, after.length);
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;

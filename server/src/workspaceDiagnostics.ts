@@ -98,6 +98,11 @@ export class WorkspaceDiagnostics {
   /** Push clients: what each URI was last sent. */
   private readonly pushedIds = new Map<string, string>();
   private changeWaiters: (() => void)[] = [];
+  /** Open `workspace/diagnostic` requests. */
+  private readonly sessions = new Set<PullSession>();
+  /** Closes and file events being processed: an answer waits for them. */
+  private pendingWork = 0;
+  private readonly closing = new Map<string, Promise<void>>();
   private readonly push: boolean;
 
   constructor(private readonly ctx: ServerContext) {
@@ -140,6 +145,7 @@ export class WorkspaceDiagnostics {
 
   /** What a document pull of a closed file answers: the file as on disk, if the workspace reports it. */
   async closedDocumentReport(uri: string): Promise<FullDocumentDiagnosticReport> {
+    await this.closing.get(uri);
     const record = this.byUri.get(uri);
     return record
       ? { kind: DocumentDiagnosticReportKind.Full, resultId: record.resultId, items: record.diagnostics }
@@ -151,6 +157,18 @@ export class WorkspaceDiagnostics {
    * unsaved changes), or nothing when the workspace does not report it.
    */
   async documentClosed(uri: string): Promise<void> {
+    const work = this.track(this.afterClose(uri));
+    this.closing.set(uri, work);
+    try {
+      await work;
+    } finally {
+      if (this.closing.get(uri) === work) this.closing.delete(uri);
+    }
+  }
+
+  private async afterClose(uri: string): Promise<void> {
+    // The client forgot what the workspace told it about this file when the editor opened it.
+    for (const session of this.sessions) session.known.delete(uri);
     if (!this.push) {
       // The VS Code client pulls the document once more as it closes and drops our workspace
       // report for it until that pull is answered; report it a moment later.
@@ -175,7 +193,22 @@ export class WorkspaceDiagnostics {
   }
 
   /** `workspace/didChangeWatchedFiles`: files created, changed or deleted on disk. */
-  async filesChanged(changes: readonly FileEvent[]): Promise<{ configChanged: boolean }> {
+  filesChanged(changes: readonly FileEvent[]): Promise<{ configChanged: boolean }> {
+    return this.track(this.applyFileChanges(changes));
+  }
+
+  /** Counts work in progress, so that an answer never goes out halfway through it. */
+  private async track<T>(work: Promise<T>): Promise<T> {
+    this.pendingWork++;
+    try {
+      return await work;
+    } finally {
+      this.pendingWork--;
+      this.notify();
+    }
+  }
+
+  private async applyFileChanges(changes: readonly FileEvent[]): Promise<{ configChanged: boolean }> {
     let configChanged = false;
     let ignoresChanged = false;
     const files: { path: string; type: FileChangeType }[] = [];
@@ -231,34 +264,27 @@ export class WorkspaceDiagnostics {
   ): Promise<WorkspaceDiagnosticReport> {
     this.start();
     const session: PullSession = { known: new Map(params.previousResultIds.map((previous) => [previous.uri, previous.value])) };
-    const streaming = resultProgress !== undefined;
-    let sentPartial = false;
-    while (!token.isCancellationRequested && !this.disposed) {
-      const busy = this.scan !== undefined || this.rescanQueued || this.hasSettling();
-      if (busy) {
-        if (streaming) {
+    this.sessions.add(session);
+    try {
+      while (!token.isCancellationRequested && !this.disposed) {
+        if (resultProgress) {
+          // Streaming: whatever is new goes out now, and the request stays open for what comes.
           const items = this.collect(session, false);
-          if (items.length > 0) {
-            resultProgress.report({ items });
-            sentPartial = true;
-          }
+          if (items.length > 0) resultProgress.report({ items });
+        } else if (!this.busy()) {
+          return { items: this.collect(session, true) };
         }
         await this.nextChange(token);
-        continue;
       }
-      const items = this.collect(session, !streaming);
-      const anyChange = items.some((item) => item.kind === DocumentDiagnosticReportKind.Full);
-      if (anyChange || !streaming) {
-        if (sentPartial) {
-          if (items.length > 0) resultProgress!.report({ items });
-          return { items: [] };
-        }
-        return { items };
-      }
-      // Nothing new: keep the request until something changes.
-      await this.nextChange(token);
+      return { items: [] };
+    } finally {
+      this.sessions.delete(session);
     }
-    return { items: [] };
+  }
+
+  /** A scan, a close or a file event is in progress, or a closed file is waiting to be reported. */
+  private busy(): boolean {
+    return this.scan !== undefined || this.rescanQueued || this.pendingWork > 0 || this.hasSettling();
   }
 
   /** The reports a session lacks; with `unchanged`, also an `unchanged` report for each file it has right. */

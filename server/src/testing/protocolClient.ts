@@ -29,6 +29,7 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type ConfigurationItem,
+  type Diagnostic,
   type DocumentDiagnosticReport,
   type FileEvent,
   type InitializeResult,
@@ -202,8 +203,9 @@ export class TestClient {
     return this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds, partialResultToken }, token?.token).finally(() => subscription?.dispose());
   }
 
-  codeActions(uri: string, range: Range, diagnostics: import('vscode-languageserver-protocol').Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only, triggerKind: 1 } }) as Promise<CodeAction[]>;
+  /** `triggerKind` 1: the user asked (menu, shortcut); 2: automatic (the light bulb as the cursor moves). */
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[], triggerKind: 1 | 2 = 1): Promise<CodeAction[]> {
+    return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only, triggerKind } }) as Promise<CodeAction[]>;
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {
