@@ -24,12 +24,12 @@ import { readComposeFiles, readRunMode } from './client-settings';
 import { COMMANDS } from './commands';
 import { RULE_CATALOG } from './rule-catalog';
 import { documentationSegments, ruleForDocumentation, rulePickItems } from './documentation';
-import { WATCHED_FILE_GLOBS, composeFileGlob, documentFilters, documentSchemes, type DocumentFilter } from './file-patterns';
+import { documentFilters, documentSchemes, type DocumentFilter } from './file-patterns';
 import { documentItem, formatDuration, workspaceItem, type ItemSeverity, type ItemView } from './status';
 
 /**
  * The VS Code side of dockguard: starts the bundled language server (dist/server.js) over IPC
- * and adds what only the editor can do — file watchers, the language status items, the
+ * and adds what only the editor can do — the document selector, the language status items, the
  * commands, and the documentation preview. Everything about linting happens in the server.
  */
 
@@ -215,7 +215,9 @@ class Session {
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions,
-      synchronize: { fileEvents: this.watchers() },
+      // No `synchronize.fileEvents`: the server registers its file watchers itself
+      // (server/src/watchedFiles.ts), which also covers deleted folders and every YAML file a
+      // composeFiles glob may name; watchers here as well would report every change twice.
       diagnosticPullOptions: {
         onChange: true,
         onSave: true,
@@ -245,24 +247,6 @@ class Session {
     };
     this.disposables.push(this.fileItem, this.workspaceItem);
     this.refreshItems();
-  }
-
-  private watchers(): vscode.FileSystemWatcher[] {
-    const watchers = [
-      vscode.workspace.createFileSystemWatcher(WATCHED_FILE_GLOBS.config),
-      vscode.workspace.createFileSystemWatcher(WATCHED_FILE_GLOBS.dockerfiles),
-      vscode.workspace.createFileSystemWatcher(WATCHED_FILE_GLOBS.compose),
-      // The scan skips .gitignored paths, so a changed .gitignore changes what it reports.
-      vscode.workspace.createFileSystemWatcher('**/.gitignore'),
-    ];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const pattern of composeFilesOf(folder.uri)) {
-        const glob = composeFileGlob(pattern);
-        if (glob) watchers.push(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)));
-      }
-    }
-    this.disposables.push(...watchers);
-    return watchers;
   }
 
   async start(): Promise<void> {

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { kindFromName } from '../../shared/src/file-kind';
 import { compileGlobs } from '../../shared/src/workspace/globs';
 import {
-  WATCHED_FILE_GLOBS,
+  FILE_GLOBS,
   caseInsensitive,
   composeFileGlob,
   documentFilters,
@@ -59,13 +59,13 @@ const NAMES = [
   'values.yaml',
 ];
 
-test('the watcher globs pick exactly the names the engine lints, at any depth and in any case', () => {
+test('the file globs pick exactly the names the engine lints, at any depth and in any case', () => {
   for (const name of NAMES) {
     for (const path of [name, `services/api/${name}`]) {
       const kind = kindFromName(path);
-      assert.equal(matches(WATCHED_FILE_GLOBS.dockerfiles, path), kind === 'dockerfile', `dockerfile glob on ${path}`);
-      assert.equal(matches(WATCHED_FILE_GLOBS.compose, path), kind === 'compose', `compose glob on ${path}`);
-      assert.equal(matches(WATCHED_FILE_GLOBS.config, path), kind === 'config', `config glob on ${path}`);
+      assert.equal(matches(FILE_GLOBS.dockerfiles, path), kind === 'dockerfile', `dockerfile glob on ${path}`);
+      assert.equal(matches(FILE_GLOBS.compose, path), kind === 'compose', `compose glob on ${path}`);
+      assert.equal(matches(FILE_GLOBS.config, path), kind === 'config', `config glob on ${path}`);
     }
   }
 });
@@ -86,7 +86,7 @@ test('the activation events cover every name the engine lints and nothing else',
 });
 
 test('no glob nests a brace group, which VS Code globs do not support', () => {
-  for (const glob of [...Object.values(WATCHED_FILE_GLOBS), ...workspaceContainsEvents()]) {
+  for (const glob of [...Object.values(FILE_GLOBS), ...workspaceContainsEvents()]) {
     const inner = glob.replace(/^[^{]*\{/, '');
     assert.ok(!/[{]/.test(inner.slice(0, -1)), glob);
   }
@@ -140,10 +140,10 @@ test('the document selector: languages per scheme, config files, and compose glo
   assert.deepEqual(filters, [
     { scheme: 'file', language: 'dockerfile' },
     { scheme: 'file', language: 'dockercompose' },
-    { scheme: 'file', language: 'yaml', pattern: WATCHED_FILE_GLOBS.config },
+    { scheme: 'file', language: 'yaml', pattern: FILE_GLOBS.config },
     { scheme: 'untitled', language: 'dockerfile' },
     { scheme: 'untitled', language: 'dockercompose' },
-    { scheme: 'untitled', language: 'yaml', pattern: WATCHED_FILE_GLOBS.config },
+    { scheme: 'untitled', language: 'yaml', pattern: FILE_GLOBS.config },
     { scheme: 'file', language: 'yaml', pattern: { baseUri: 'file:///work/a', pattern: '**/stack.yml' } },
     { scheme: 'file', language: 'yaml', pattern: { baseUri: 'file:///work/b', pattern: 'deploy/*.yml' } },
   ]);

@@ -1,6 +1,6 @@
 /**
- * The file names dockguard lints, as globs for VS Code: file watchers, `workspaceContains`
- * activation events and document selectors. They must pick exactly the names the engine's
+ * The file names dockguard lints, as globs for VS Code: `workspaceContains` activation events and
+ * the document selector. (File watchers are the server's: it registers them itself.) They must pick exactly the names the engine's
  * `kindFromName` picks (shared/src/file-kind.ts); `file-patterns.test.ts` checks that against
  * the engine. The engine matches names case-insensitively, VS Code globs are case-sensitive on
  * Linux, so every letter becomes a `[xX]` class.
@@ -42,8 +42,8 @@ export function anyOf(nameGlobs: readonly string[]): string {
   return nameGlobs.length === 1 ? `**/${nameGlobs[0]}` : `**/{${nameGlobs.join(',')}}`;
 }
 
-/** What the watchers report to the server (`workspace/didChangeWatchedFiles`). */
-export const WATCHED_FILE_GLOBS = {
+/** The files dockguard lints, at any depth (the config files are also in the document selector). */
+export const FILE_GLOBS = {
   dockerfiles: anyOf(DOCKERFILE_NAME_GLOBS),
   compose: anyOf(COMPOSE_NAME_GLOBS),
   config: anyOf(CONFIG_NAME_GLOBS),
@@ -82,8 +82,8 @@ export function composeFileGlob(pattern: string): string | undefined {
 
 /** The protocol's `TextDocumentFilter` (a subset), so this module needs neither `vscode` nor the client library. */
 export interface DocumentFilter {
-  language?: string;
-  scheme?: string;
+  language: string;
+  scheme: string;
   pattern?: string | { baseUri: string; pattern: string };
 }
 
@@ -105,7 +105,7 @@ export function documentFilters(schemes: readonly string[], folders: readonly Fo
   const filters: DocumentFilter[] = [];
   for (const scheme of schemes) {
     filters.push({ scheme, language: 'dockerfile' }, { scheme, language: 'dockercompose' });
-    filters.push({ scheme, language: 'yaml', pattern: WATCHED_FILE_GLOBS.config });
+    filters.push({ scheme, language: 'yaml', pattern: FILE_GLOBS.config });
   }
   for (const folder of folders) {
     const scheme = schemeOf(folder.folderUri);
