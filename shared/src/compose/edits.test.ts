@@ -16,6 +16,7 @@ import {
   yamlScalar,
 } from './edits';
 import type { OffsetEdit } from '../text/edits';
+import { assertRemovalFix } from './fix-checks.test';
 
 /** Applies offset edits (non-overlapping) and checks the result still parses. */
 function apply(model: ComposeModel, edits: OffsetEdit[]): string {
@@ -179,4 +180,9 @@ test('removeServiceListItem never edits the anchor; describeAnchor names the ser
   const admin = field.items()[0].written;
   assert.equal(apply(model, removeServiceListItem(model, svc(model), field, admin)), 'x: &b\n  cap_add: [SYS_ADMIN, CHOWN]\nservices:\n  web:\n    <<: *b\n    image: x\n    cap_add: [CHOWN]\n  api:\n    <<: *b\n');
   assert.equal(describeAnchor(model, field), 'anchor &b (used by web, api)');
+});
+
+test('assertRemovalFix accepts a removed trailing comment and rejects a removed comment line', () => {
+  assertRemovalFix('DG201', 'services:\n  web:\n    privileged: «true» # gone\n    image: x # stays\n', 'services:\n  web:\n    image: x # stays\n', (data) => delete data.services.web.privileged);
+  assert.throws(() => assertRemovalFix('DG201', 'services:\n  web:\n    privileged: «true»\n    image: x\n', 'services:\n  web:\n    image: x\n', () => undefined), /more data/);
 });

@@ -1,9 +1,9 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { OffsetEdit } from '../text/edits';
 import type { Problem, ProblemFix } from '../rules/rule';
-import { isMergeKey, type ComposeModel, type Field, type Service, type YamlPair } from './model';
+import { isMergeKey, type ComposeModel, type Field, type Service, type YamlPair, type YamlSeq } from './model';
 import { scalar } from './values';
-import { addServiceKey, describeAnchor, replaceNode, replaceScalar, servicesSharing, yamlScalar, type QuoteStyle } from './edits';
+import { addServiceKey, describeAnchor, removeSequenceItem, removeServiceListItem, replaceNode, replaceScalar, servicesSharing, yamlScalar, type QuoteStyle } from './edits';
 
 /**
  * Conventions the compose rules DG201–DG214 share: a value finding covers the value without its
@@ -117,6 +117,26 @@ export function replaceValue(model: ComposeModel, node: Node | null | undefined,
   if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return replaceScalar(model, node, value);
   if (node.type === 'PLAIN') return [{ start: range[0], end: range[1], newText: plainText }];
   return replaceNode(model, node, plainText);
+}
+
+/**
+ * Fixes that remove one item of a service's list: in the service (its own list, or an override of
+ * an inherited one without the item), and as a titled variant the removal in the anchor.
+ */
+export function removeItemFixes(model: ComposeModel, service: Service, field: Field, written: Node | null, label: string): ProblemFix[] {
+  const own: ProblemFix = { title: `Remove ${label}`, edits: removeServiceListItem(model, service, field, written) };
+  if (!isShared(field)) return own.edits.length > 0 ? [own] : [];
+  const seq = field.value;
+  const items = isSeq(seq) ? seq.items : [];
+  // In a list that is only aliased (`cap_add: *caps`), removing the last item would leave the anchor empty.
+  const anchorEdits = isSeq(seq) && (field.fromMerge || items.length > 1) ? removeSequenceItem(model, seq as YamlSeq, written, field.fromMerge ? field.pair : undefined, field.fromMerge ? field.map : undefined) : [];
+  return withAnchorVariant(
+    model,
+    service,
+    field,
+    { title: `Remove ${label} from service '${service.name}' (overrides the inherited list)`, edits: own.edits },
+    { title: `Remove ${label} ${inAnchor(model, field)}`, edits: anchorEdits },
+  );
 }
 
 /** The text of a command/entrypoint split into words with their offsets (for string forms). */

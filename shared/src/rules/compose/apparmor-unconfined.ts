@@ -1,13 +1,13 @@
-import { defineComposeRule } from '../rule';
+import { isLastOf, securityOptRule } from '../../compose/security-opt-rule';
 
-export default defineComposeRule({
-  id: 'DG211',
-  name: 'apparmor-unconfined',
-  defaultSeverity: 'error',
-  cheatSheet: '6',
-  fixable: true,
-  summary: 'A service turns the AppArmor profile off.',
-  check() {
-    // Not implemented yet.
+export default securityOptRule(
+  {
+    id: 'DG211',
+    name: 'apparmor-unconfined',
+    defaultSeverity: 'error',
+    cheatSheet: '6',
+    summary: 'A service turns the AppArmor profile off.',
   },
-});
+  (option, all) => option.key === 'apparmor' && option.value === 'unconfined' && isLastOf(option, all),
+  "the AppArmor profile is off, so nothing stops the container from mounting filesystems or writing to /proc and /sys where the kernel allows it.",
+);

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { assertFires, assertQuiet, applyFixChecked, findingsOf, lintText } from '../../test-support/rule-test';
+import { assertFires, assertQuiet, findingsOf, lintText } from '../../test-support/rule-test';
 import { applyEdits } from '../../text/edits';
-import { assertComposeFix, composeData, COMPOSE } from '../../test-support/compose-fix';
+import { assertComposeFix, COMPOSE } from '../../test-support/compose-fix';
+import { assertRemovalFix } from '../../compose/fix-checks.test';
 
 const ID = 'DG201';
 
@@ -33,12 +34,12 @@ test('does not fire on false, unknown values, overrides, x- fields, or files tha
 
 test('the fix removes the whole privileged line with its comment, in any indentation and line ending', () => {
   // The line's own trailing comment goes with it; every other comment stays.
-  const withComment = 'services:\n  web:\n    image: x # app\n    privileged: true # for the GPU\n    ports: ["80:80"]\n';
-  const fixed = applyFixChecked(ID, withComment, COMPOSE);
-  assert.equal(fixed, 'services:\n  web:\n    image: x # app\n    ports: ["80:80"]\n');
-  const expected = composeData(withComment) as any;
-  delete expected.services.web.privileged;
-  assert.deepEqual(composeData(fixed), expected);
+  assertRemovalFix(
+    ID,
+    'services:\n  web:\n    image: x # app\n    privileged: «true» # for the GPU\n    ports: ["80:80"]\n',
+    'services:\n  web:\n    image: x # app\n    ports: ["80:80"]\n',
+    (data) => delete data.services.web.privileged,
+  );
   assertComposeFix(
     ID,
     'services:\r\n   web:\r\n      privileged: «true»\r\n      image: x\r\n',

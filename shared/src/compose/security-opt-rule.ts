@@ -1,0 +1,40 @@
+import { isSeq } from 'yaml';
+import { defineComposeRule, type ComposeRule } from '../rules/rule';
+import { securityOptions, type SecurityOption } from './values';
+import { problemFor, removeItemFixes, serviceLabel, valueRange } from './rule-support';
+
+/**
+ * DG210–DG213 share one shape: a `security_opt` entry that turns a kernel confinement off.
+ * Entries are read as the daemon reads them (`key=value`, deprecated `key:value`).
+ */
+export function securityOptRule(meta: Omit<ComposeRule, 'kind' | 'check' | 'fixable'>, matches: (option: SecurityOption, all: SecurityOption[]) => boolean, effect: string): ComposeRule {
+  return defineComposeRule({
+    ...meta,
+    fixable: true,
+    check({ model, report }) {
+      for (const service of model.services) {
+        const field = service.field('security_opt');
+        if (!field || !isSeq(field.value)) continue;
+        const options = securityOptions(field);
+        for (const option of options) {
+          if (!matches(option, options)) continue;
+          const range = valueRange(model, option.node);
+          if (!range) continue;
+          report(
+            problemFor(service, field, {
+              start: range[0],
+              end: range[1],
+              message: `${serviceLabel(service, field)} sets security_opt '${option.text}': ${effect}`,
+              fixes: removeItemFixes(model, service, field, option.item, `'${option.text}' from security_opt`),
+            }),
+          );
+        }
+      }
+    },
+  });
+}
+
+/** For options where the last entry of a key wins (seccomp, apparmor): only the effective one counts. */
+export function isLastOf(option: SecurityOption, all: SecurityOption[]): boolean {
+  return all.filter((other) => other.key === option.key).pop() === option;
+}

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { assertFires, assertQuiet, applyFixChecked, findingsOf } from '../../test-support/rule-test';
+import { assertComposeFix, COMPOSE } from '../../test-support/compose-fix';
+import { assertRemovalFix } from '../../compose/fix-checks.test';
+
+const ID = 'DG213';
+
+test('fires on systempaths=unconfined and the deprecated systempaths:unconfined, on the entry', () => {
+  assertFires(ID, 'services:\n  web:\n    image: x\n    security_opt:\n      - «systempaths=unconfined»\n', COMPOSE);
+  assertFires(ID, 'services:\n  web:\n    security_opt: ["«systempaths:unconfined»", no-new-privileges]\n', COMPOSE);
+  assertFires(ID, "services:\n  a:\n    security_opt: ['«systempaths=unconfined»']\n  b:\n    security_opt: [\"«${OPT:-systempaths=unconfined}»\"]\n", COMPOSE);
+  const [merged] = assertFires(ID, 'x-b: &b\n  security_opt: ["«systempaths:unconfined»"]\nservices:\n  web:\n    <<: *b\n', COMPOSE);
+  assert.match(merged.message, /^Service 'web' \(through anchor &b\)/);
+});
+
+test('does not fire on other values, unknown variables, overrides, x- fields, non-compose YAML', () => {
+  assertQuiet(ID, 'services:\n  web:\n    security_opt:\n      - systempaths=unconfined-not\n      - no-new-privileges:true\n      - "${OPT}"\n      - systempaths=${VALUE}\n', COMPOSE);
+  assertQuiet(ID, 'x-b: &b\n  security_opt: ["systempaths=unconfined"]\nservices:\n  web:\n    <<: *b\n    security_opt: [no-new-privileges]\n', COMPOSE);
+  assertQuiet(ID, 'x-debug:\n  security_opt: ["systempaths=unconfined"]\nservices:\n  web:\n    image: x\n', COMPOSE);
+  assertQuiet(ID, 'security_opt: ["systempaths=unconfined"]\n', COMPOSE);
+});
+
+test('the fix removes the entry: its line with the comment, or the entry and one comma', () => {
+  assertRemovalFix(
+    ID,
+    'services:\n  web:\n    security_opt:\n      - no-new-privileges:true\n      - «systempaths=unconfined» # debugging\n    image: x\n',
+    'services:\n  web:\n    security_opt:\n      - no-new-privileges:true\n    image: x\n',
+    (data) => (data.services.web.security_opt = ['no-new-privileges:true']),
+  );
+  assertComposeFix(
+    ID,
+    'services:\r\n    web:\r\n        security_opt: ["«systempaths:unconfined»", "no-new-privileges:true"]\r\n',
+    'services:\r\n    web:\r\n        security_opt: ["no-new-privileges:true"]\r\n',
+    (data) => (data.services.web.security_opt = ['no-new-privileges:true']),
+  );
+  assertComposeFix(
+    ID,
+    'services:\n  web:\n    image: x\n    security_opt: [«systempaths=unconfined»]\n',
+    'services:\n  web:\n    image: x\n',
+    (data) => delete data.services.web.security_opt,
+  );
+});
+
+test('a merged entry is removed by overriding the list in the service; the anchor edit is a variant', () => {
+  const text = 'x-b: &b\n  security_opt:\n    - systempaths=unconfined\n    - no-new-privileges=true\nservices:\n  web:\n    <<: *b\n';
+  assert.equal(applyFixChecked(ID, text, COMPOSE), text + '    security_opt: [no-new-privileges=true]\n');
+  assert.equal(applyFixChecked(ID, text, COMPOSE, /in anchor &b \(used by web\)/), 'x-b: &b\n  security_opt:\n    - no-new-privileges=true\nservices:\n  web:\n    <<: *b\n');
+  assert.equal(findingsOf(ID, text, COMPOSE)[0].fixes.length, 2);
+});
