@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS, sanitizeSettings } from '../../shared/src/protocol/se
 import { COMMANDS } from './commands';
 import { CONFIG_SCHEMA_PATH, ICON_PATH } from './contributions';
 import { NOTICES_PATH, packageDirectory, thirdPartyNotices } from './notices';
-import { generatedFiles, ruleTable, updateManifest, updateUserGuide, RULE_TABLE_END, RULE_TABLE_START } from './generate';
+import { blockEnd, blockStart, generatedFiles, ruleTable, settingsTable, updateManifest, updateUserGuide } from './generate';
 
 const ROOT = resolve(__dirname, '..', '..');
 const read = (path: string): string | undefined => {
@@ -118,9 +118,22 @@ test('the rule table has one row per rule, linked to its page, and replaces only
     assert.ok(rows[index].startsWith(`| ${rule.id} | [${rule.name}](https://`), rows[index]);
     assert.equal(rows[index].split(/(?<!\\)\|/).length, 9, `7 cells in ${rows[index]}`);
   }
-  const guide = `# Guide\n\n${RULE_TABLE_START}\nold table\n${RULE_TABLE_END}\n\nAfter.\n`;
-  assert.equal(updateUserGuide(guide, ALL_RULES), `# Guide\n\n${RULE_TABLE_START}\n${table}\n${RULE_TABLE_END}\n\nAfter.\n`);
+  const [start, end] = [blockStart('rule-table'), blockEnd('rule-table')];
+  const guide = `# Guide\n\n${start}\nold table\n${end}\n\nAfter.\n`;
+  assert.equal(updateUserGuide(guide, ALL_RULES), `# Guide\n\n${start}\n${table}\n${end}\n\nAfter.\n`);
   assert.equal(updateUserGuide('# Guide without markers\n', ALL_RULES), undefined);
+});
+
+test('the settings table has a row per contributed setting with its default', () => {
+  const rows = settingsTable(ALL_RULES).split('\n').slice(2);
+  const properties = manifest().contributes.configuration.properties;
+  assert.deepEqual(
+    rows.map((row) => /^\| `([^`]+)` \| `([^`]*)` \|/.exec(row)?.slice(1)),
+    Object.entries<any>(properties).map(([key, property]) => [key, JSON.stringify(property.default)]),
+  );
+  const both = `${blockStart('settings-table')}\nx\n${blockEnd('settings-table')}\n${blockStart('rule-table')}\ny\n${blockEnd('rule-table')}`;
+  const updated = updateUserGuide(both, ALL_RULES)!;
+  assert.ok(updated.includes(settingsTable(ALL_RULES)) && updated.includes(ruleTable(ALL_RULES)));
 });
 
 // ----- the .dockguard.yaml schema -----
