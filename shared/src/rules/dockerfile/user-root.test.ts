@@ -19,6 +19,18 @@ test('fires at the USER value when the final stage runs as root, in every spelli
   assertFires(ID, 'FROM debian:12\nuser «0:1000»\n');
 });
 
+test('on Windows, ContainerAdministrator is root; the fix switches to ContainerUser', () => {
+  const [finding] = assertFires(ID, 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER «ContainerAdministrator»\nCMD ["cmd"]\n');
+  assert.match(finding.message, /Windows administrator/);
+  assert.deepEqual(finding.fixes.map((fix) => fix.title), ["Run as the image's own user 'ContainerUser'"]);
+  assertFix(
+    ID,
+    'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerAdministrator\nRUN mkdir C:\\app\nCMD ["app.exe"]\n',
+    'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerAdministrator\nRUN mkdir C:\\app\nUSER ContainerUser\nCMD ["app.exe"]\n',
+  );
+  assertQuiet(ID, 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerAdministrator\nRUN mkdir C:\\app\nUSER ContainerUser\n');
+});
+
 test('fires through variables resolved from ARG and ENV defaults', () => {
   const [finding] = assertFires(ID, 'FROM debian:12\nARG RUN_AS=root\nUSER «$RUN_AS»\n');
   assert.match(finding.message, /'\$RUN_AS' \(= 'root'\)/);

@@ -2,6 +2,9 @@ import { defineDockerfileRule } from '../rule';
 import { isRootUser } from '../../dockerfile/model';
 import { describeStage, nonRootUserFixes } from '../../dockerfile/runtime-user';
 
+/** Windows containers' equivalent of root (Windows account names ignore case). */
+const WINDOWS_ADMIN = /^ContainerAdministrator$/i;
+
 export default defineDockerfileRule({
   id: 'DG102',
   name: 'user-root',
@@ -13,7 +16,7 @@ export default defineDockerfileRule({
     const stage = model.finalStage;
     const user = stage?.user;
     // Only the final stage runs; `USER $X` with no known value is unknown, never guessed.
-    if (!stage || !user || user.value === undefined || !isRootUser(user.value)) return;
+    if (!stage || !user || user.value === undefined || !(isRootUser(user.value) || WINDOWS_ADMIN.test(user.value.trim()))) return;
     const { args } = user.instruction;
     if (args.length === 0) return;
     const start = args[0].start;
@@ -28,7 +31,7 @@ export default defineDockerfileRule({
     report({
       start,
       end,
-      message: `${finalName} runs as root: ${how}. Switch to a non-root user.`,
+      message: `${finalName} runs as ${WINDOWS_ADMIN.test(user.value.trim()) ? 'the Windows administrator' : 'root'}: ${how}. Switch to a non-root user.`,
       fixes: nonRootUserFixes(model, stage, { instruction: user.instruction, start, end }),
     });
   },
