@@ -91,8 +91,11 @@ test('a client without pull support gets pushes, with the version', async () => 
     const second = await waitFor(() => client.lastPublished(URI)?.version === 2 && client.lastPublished(URI), 'push for version 2');
     assert.ok(!codes(second.diagnostics).includes('DG103'));
 
+    await client.change(URI, [{ text: SUDO }]);
+    await waitFor(() => client.lastPublished(URI)?.version === 3 && client.lastPublished(URI)!.diagnostics.length > 0, 'push for version 3');
+    const before = client.published.length;
     await client.close(URI);
-    const cleared = await waitFor(() => client.lastPublished(URI)?.diagnostics.length === 0 && client.lastPublished(URI), 'cleared on close');
+    const cleared = await waitFor(() => client.published.length > before && client.lastPublished(URI), 'cleared on close');
     assert.deepEqual(cleared.diagnostics, []);
   } finally {
     client.dispose();

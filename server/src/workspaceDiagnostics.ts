@@ -131,6 +131,7 @@ export class WorkspaceDiagnostics {
     this.rescanQueued = true;
     this.scan?.source.cancel();
     setImmediate(() => {
+      if (!this.rescanQueued) return; // `lintNow` started one meanwhile
       this.rescanQueued = false;
       if (!this.disposed) this.startScan();
     });
@@ -139,7 +140,7 @@ export class WorkspaceDiagnostics {
   /** `dockguard/lintWorkspace`: a fresh scan, answered when it ends. */
   async lintNow(): Promise<LintWorkspaceResult> {
     this.started = true;
-    this.scan?.source.cancel();
+    this.rescanQueued = false;
     return this.startScan().done;
   }
 
@@ -183,8 +184,8 @@ export class WorkspaceDiagnostics {
     }
     if (this.ctx.documents.get(uri)) return; // reopened meanwhile
     if (!covered) {
-      this.pendingClears.add(uri);
-      if (this.push) this.publish(uri, [], EMPTY_REPORT_ID);
+      if (this.push) this.publish(uri, [], EMPTY_REPORT_ID, true);
+      else this.pendingClears.add(uri);
     } else if (this.push) {
       const record = this.byUri.get(uri);
       if (record) this.publish(uri, record.diagnostics, record.resultId, true);
@@ -356,7 +357,9 @@ export class WorkspaceDiagnostics {
     for (const wake of waiters) wake();
   }
 
+  /** Starts a scan; one already running is cancelled (what it found so far stays). */
   private startScan(): RunningScan {
+    this.scan?.source.cancel();
     const id = ++this.scanCount;
     const source = new CancellationTokenSource();
     const scan: RunningScan = { id, source, filesDone: 0, filesTotal: 0, done: undefined! };
