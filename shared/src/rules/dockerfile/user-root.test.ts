@@ -63,6 +63,12 @@ test('a zero-padded uid is root too', { todo: 'isRootUser in dockerfile/model.ts
   assertFires(ID, 'FROM debian:12\nUSER «000:0»\n');
 });
 
+// `ARG APP_USER root` declares two ARGs without defaults (BuildKit), but dockerfile-ast reads it
+// like the legacy `ENV NAME value`, so model.ts gives APP_USER the default 'root'.
+test('a multi-name ARG gives no defaults', { todo: 'model.ts resolveStage takes `ARG A B` as A=B' }, () => {
+  assertQuiet(ID, 'FROM debian:12\nARG APP_USER root\nUSER $APP_USER\n');
+});
+
 test('fix: a final root USER with no RUN after it is rewritten in place', () => {
   assertFix(ID, 'FROM python:3.12\nRUN pip install x\nUSER «root»\nCMD ["python"]\n', 'FROM python:3.12\nRUN pip install x\nUSER 10001:10001\nCMD ["python"]\n');
   assertFix(ID, 'FROM node:20\nUSER root:root\nCOPY . .\nCMD ["node"]\n', 'FROM node:20\nUSER node\nCOPY . .\nCMD ["node"]\n');
