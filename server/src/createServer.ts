@@ -74,7 +74,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       documents,
       host,
       log,
-      settings: new Settings(connection, client, log, initializationOptions.settings),
+      settings: new Settings(connection, client, log, folders, initializationOptions.settings),
       configs: new ConfigFiles(host, folders.localPaths()),
       folders,
       linter: new Linter(options.rules),

@@ -115,7 +115,6 @@ export class DocumentDiagnostics {
     this.records.delete(uri);
     this.savedStates.delete(uri);
     this.pushed.delete(uri);
-    this.ctx.settings.forget(uri);
     this.ctx.log.forget(`rule:${uriToPath(uri) ?? uri}:`);
   }
 

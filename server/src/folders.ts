@@ -42,6 +42,20 @@ export class Folders {
     return this.folders.flatMap((folder) => (folder.path === undefined ? [] : [folder.path]));
   }
 
+  /**
+   * The innermost folder whose URI holds `uri` (any scheme: a virtual workspace's documents
+   * have no local path but still belong to a folder).
+   */
+  folderOfUri(uri: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const folder of this.folders) {
+      const base = folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`;
+      if (uri !== folder.uri && !uri.startsWith(base)) continue;
+      if (!best || folder.uri.length > best.uri.length) best = folder;
+    }
+    return best;
+  }
+
   /** The innermost folder holding `path` (folders may nest in a multi-root workspace). */
   folderOf(path: string | undefined): Folder | undefined {
     if (path === undefined) return undefined;

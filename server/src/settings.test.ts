@@ -22,8 +22,8 @@ test('rule severities from the settings apply, and a change refreshes the diagno
     await client.initialize();
     await client.open(URI, SUDO_DOCKERFILE);
     assert.deepEqual((await pulled(client)).items, []);
-    // Settings are asked per resource.
-    assert.ok(client.configurationRequests.some((item) => item.scopeUri === URI && item.section === 'dockguard'));
+    // A file outside every folder gets the workspace's settings.
+    assert.ok(client.configurationRequests.some((item) => item.scopeUri === undefined && item.section === 'dockguard'));
 
     dockguard = { rules: { sudo: 'error' } };
     const refreshes = client.refreshes;
@@ -120,6 +120,12 @@ test('settings are per resource: two folders, two answers', async () => {
     await client.open(b, SUDO_DOCKERFILE);
     assert.deepEqual((await pulled(client, a)).items, []);
     assert.deepEqual((await pulled(client, b)).items.map((item) => item.code), ['DG103']);
+    // Asked once per folder, with the folder as the scope, however many files are open in it.
+    const second = uriOf(workspace.write('a/sub/Dockerfile', SUDO_DOCKERFILE));
+    await client.open(second, SUDO_DOCKERFILE);
+    assert.deepEqual((await pulled(client, second)).items, []);
+    const scopes = client.configurationRequests.filter((item) => item.section === 'dockguard').map((item) => item.scopeUri);
+    assert.deepEqual([...scopes].sort(), [quiet, uriOf(workspace.path('b'))].sort());
   } finally {
     client.dispose();
     workspace.dispose();

@@ -1,13 +1,16 @@
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, sanitizeSettings, type DockguardSettings } from '../../shared/src/protocol';
+import { SETTINGS_SECTION, sanitizeSettings, type DockguardSettings } from '../../shared/src/protocol';
 import type { ClientFeatures } from './capabilities';
+import type { Folders } from './folders';
 import type { Log } from './log';
 
 /**
- * Editor settings, read per resource with `workspace/configuration` (a folder of a multi-root
- * workspace, or a language, may override them). Answers are kept per resource until the client
- * says the configuration changed: a round trip to the client on every keystroke would cost more
- * than the lint itself.
+ * Editor settings, read per resource with `workspace/configuration`. A resource's settings are
+ * those of the workspace folder holding it (VS Code resolves resource-scoped settings per
+ * folder: user < workspace < folder), so one answer per folder serves all its files; files
+ * outside every folder share the workspace's answer. Answers are kept until the client says the
+ * configuration changed: a round trip to the client for each keystroke, or each file opened,
+ * would cost more than the lint itself.
  */
 export class Settings {
   private readonly byScope = new Map<string, Promise<DockguardSettings>>();
@@ -21,6 +24,7 @@ export class Settings {
     private readonly connection: Connection,
     private readonly client: ClientFeatures,
     private readonly log: Log,
+    private readonly folders: Folders,
     initial: unknown,
   ) {
     this.pushed = initial;
@@ -28,10 +32,11 @@ export class Settings {
 
   /** The settings that apply to a document or folder. */
   forResource(uri: string): Promise<DockguardSettings> {
-    let answer = this.byScope.get(uri);
+    const scope = this.folders.folderOfUri(uri)?.uri ?? '';
+    let answer = this.byScope.get(scope);
     if (!answer) {
-      answer = this.fetch(uri);
-      this.byScope.set(uri, answer);
+      answer = this.fetch(scope);
+      this.byScope.set(scope, answer);
     }
     return answer;
   }
@@ -44,12 +49,6 @@ export class Settings {
       this.excludeByScope.set(folderUri, answer);
     }
     return answer;
-  }
-
-  /** A document closed: its settings are asked again if it reopens. */
-  forget(uri: string): void {
-    this.byScope.delete(uri);
-    this.seen.delete(`dockguard:${uri}`);
   }
 
   /**
@@ -67,16 +66,24 @@ export class Settings {
     this.byScope.clear();
     this.excludeByScope.clear();
     const before = new Map(this.seen);
-    await Promise.all([...scopes.map((scope) => this.forResource(scope)), ...folders.map((folder) => this.filesExclude(folder))]);
+    await Promise.all([
+      ...scopes.map((scope) => {
+        const answer = this.fetch(scope);
+        this.byScope.set(scope, answer);
+        return answer;
+      }),
+      ...folders.map((folder) => this.filesExclude(folder)),
+    ]);
     for (const [key, value] of this.seen) if (before.get(key) !== value) return true;
     return false;
   }
 
-  private async fetch(uri: string): Promise<DockguardSettings> {
+  /** `scope`: a workspace folder's URI, or '' for what applies outside every folder. */
+  private async fetch(scope: string): Promise<DockguardSettings> {
     let raw: unknown = this.pushed;
     if (this.client.configuration) {
       try {
-        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: scope === '' ? undefined : scope, section: SETTINGS_SECTION });
       } catch (error) {
         this.log.warnOnce('settings:request', `Could not read the dockguard settings from the editor; using the defaults. ${messageOf(error)}`);
         raw = undefined;
@@ -84,7 +91,7 @@ export class Settings {
     }
     const { settings, problems } = sanitizeSettings(raw);
     for (const problem of problems) this.log.warnOnce(`settings:${problem}`, problem);
-    this.seen.set(`dockguard:${uri}`, JSON.stringify(settings));
+    this.seen.set(`dockguard:${scope}`, JSON.stringify(settings));
     return settings;
   }
 
@@ -103,8 +110,6 @@ export class Settings {
     return globs;
   }
 }
-
-export const DEFAULTS: Readonly<DockguardSettings> = DEFAULT_SETTINGS;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
