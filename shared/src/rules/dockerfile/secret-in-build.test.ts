@@ -33,7 +33,15 @@ test('ARG fires on the name whether or not it has a default; a re-declared ARG f
 
 test('ENV copying a build argument into the image fires on the ENV name', () => {
   const found = assertFires(ID, 'FROM node:20\nARG «NPM_TOKEN»\nENV «NODE_AUTH_TOKEN»=${NPM_TOKEN}\n');
-  assert.match(found[1].message, /copies \$\{NPM_TOKEN\} into the image/);
+  assert.match(found[1].message, /copies \$\{NPM_TOKEN\} into the environment of the image/);
+});
+
+test('an ENV in a build stage the final image does not inherit says where the secret stays', () => {
+  const [builder, runtime] = assertFires(ID, 'FROM node:20 AS build\nENV «DB_PASSWORD»=x\nFROM build AS test\nFROM nginx:1.27\nENV «API_TOKEN»=y\n');
+  assert.match(builder.message, /this build stage/);
+  assert.match(runtime.message, /pull the image/);
+  const [inherited] = assertFires(ID, 'FROM node:20 AS base\nENV «DB_PASSWORD»=x\nFROM base\n');
+  assert.match(inherited.message, /pull the image/);
 });
 
 test('does not fire on names that only look secret', () => {

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../rule';
 import type { Instruction, PropertyWord } from '../../dockerfile/model';
 import { argDeclarations } from '../../dockerfile/arg-declarations';
+import { stageChain } from '../../dockerfile/stages';
 import { findSecretValues, isNonSecretValue, isSecretName } from '../../secrets';
 
 const SECRET_MOUNT = 'RUN --mount=type=secret,id=… (the step reads it from /run/secrets/…)';
@@ -45,15 +46,18 @@ export default defineDockerfileRule({
               });
             } else {
               if (property.value === undefined || isNonSecretValue(property.value)) continue;
-              const copied = isReference(property.value)
-                ? `copies ${model.text.slice(property.valueStart, property.valueEnd).trim()} into the image's environment`
-                : 'bakes a secret into the image';
+              const reference = isReference(property.value);
+              const shipped = instruction.stage !== undefined && model.finalStage !== undefined && stageChain(model.finalStage).includes(instruction.stage);
+              const what = reference
+                ? `copies ${model.text.slice(property.valueStart, property.valueEnd).trim()} into the environment of ${shipped ? 'the image' : 'this build stage'}`
+                : `puts a secret into the environment of ${shipped ? 'the image' : 'this build stage'} and into the Dockerfile itself`;
+              const who = shipped
+                ? 'anyone who can pull the image or inspect a container reads it'
+                : 'it stays in the stage\'s image configuration and the build cache';
               report({
                 start: property.nameStart,
                 end: property.nameEnd,
-                message:
-                  `ENV ${property.name} ${copied}: anyone who can pull the image or inspect a container reads it. ` +
-                  `Build steps should use ${SECRET_MOUNT}; give runtime secrets to the container when it starts.`,
+                message: `ENV ${property.name} ${what}: ${who}. Build steps should use ${SECRET_MOUNT}; give runtime secrets to the container when it starts.`,
               });
             }
           }
