@@ -16,7 +16,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI embeds the rules' documentation pages (SARIF help text): a bundle cannot read them at run time.
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, loader: { '.md': 'text' } },
   { ...common, entryPoints: ['shared/src/index.ts'], outfile: 'dist/engine.browser.js', platform: 'browser', format: 'esm', target: 'es2022', sourcemap: false },
 ];
 
