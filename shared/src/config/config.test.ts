@@ -80,3 +80,9 @@ test('linting .dockguard.yaml reports its problems as DG000 and DG002', () => {
   );
   assert.deepEqual(lint('rules: {\n', { fileName: '.dockguard.yml' }).findings.map((finding) => finding.ruleId), ['DG000']);
 });
+
+test('non-root-base-images add to the defaults', () => {
+  const effective = resolveConfig({ nonRootBaseImages: ['registry.example.com/base/*'] });
+  assert.ok(effective.nonRootBaseImages.includes('registry.example.com/base/*'));
+  assert.ok(effective.nonRootBaseImages.includes('cgr.dev/chainguard/*'));
+});

@@ -31,6 +31,7 @@ export interface EffectiveConfig {
   maxFileSize: number;
 }
 
+/** Images whose own default user is not root (each checked against the image's documentation). */
 export const DEFAULT_NON_ROOT_BASE_IMAGES: readonly string[] = [
   'gcr.io/distroless/*:nonroot',
   'gcr.io/distroless/*:*-nonroot',
@@ -38,6 +39,15 @@ export const DEFAULT_NON_ROOT_BASE_IMAGES: readonly string[] = [
   'cgr.dev/chainguard/*',
   'nginxinc/nginx-unprivileged*',
   'bitnami/*',
+  'docker.elastic.co/*',
+  'quay.io/jupyter/*',
+  'jupyter/*',
+  'grafana/grafana*',
+  'grafana/k6*',
+  'sonarqube*',
+  'jenkins/jenkins*',
+  'mcr.microsoft.com/dotnet/*:*-chiseled*',
+  'mcr.microsoft.com/windows/nanoserver*',
 ];
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -51,8 +61,9 @@ export const DEFAULT_CONFIG: DockguardConfig = {
 };
 
 /**
- * Later layers win. `rules` merge key by key; lists replace (a config that lists base images
- * means exactly those), except that an empty layer leaves everything as it was.
+ * Later layers win. `rules` merge key by key; `ignore-paths` of a later layer replaces the
+ * earlier one; `non-root-base-images` adds to the defaults (teams list their own base images;
+ * nobody wants to repeat the defaults to keep them).
  */
 export function resolveConfig(...layers: (ConfigLayer | undefined)[]): EffectiveConfig {
   const severities = new Map<string, SeveritySetting>();
@@ -62,7 +73,7 @@ export function resolveConfig(...layers: (ConfigLayer | undefined)[]): Effective
     merged = {
       rules: {},
       ignorePaths: layer.ignorePaths ?? merged.ignorePaths,
-      nonRootBaseImages: layer.nonRootBaseImages ?? merged.nonRootBaseImages,
+      nonRootBaseImages: layer.nonRootBaseImages ? [...new Set([...merged.nonRootBaseImages, ...layer.nonRootBaseImages])] : merged.nonRootBaseImages,
       allowInlineIgnores: layer.allowInlineIgnores ?? merged.allowInlineIgnores,
       maxFileSize: layer.maxFileSize ?? merged.maxFileSize,
     };

@@ -40,7 +40,7 @@ test('an ARG without a known value leaves USER unknown; a redeclared global ARG 
 
 test('root is root, 0, root:<any> and 0:<any>', () => {
   for (const user of ['root', '0', 'root:root', '0:0', 'root:1000']) assert.ok(isRootUser(user), user);
-  for (const user of ['app', '1000', '10001:10001', 'rooter', '00', 'nobody']) assert.ok(!isRootUser(user), user);
+  for (const user of ['app', '1000', '10001:10001', 'rooter', '010', 'nobody']) assert.ok(!isRootUser(user), user);
 });
 
 test('instructions have keyword, flags, arguments and commands with offsets', () => {
@@ -97,4 +97,16 @@ test('ARG and ENV properties with values and positions', () => {
 test('a script behind sudo or env is still read', () => {
   const model = buildDockerfileModel('FROM alpine\nRUN sudo bash -c "apk add x && sudo y"\n');
   assert.deepEqual(model.instructions[1].commands.map(commandName), ['sudo', 'apk', 'sudo']);
+});
+
+test('ARG A B declares two variables without defaults (ARG has no legacy NAME value form)', () => {
+  const model = buildDockerfileModel('FROM alpine\nARG APP_USER root\nARG TARGETOS TARGETARCH=amd64\nUSER $APP_USER\n');
+  assert.deepEqual(model.instructions[1].properties.map((p) => [p.name, p.value]), [['APP_USER', undefined], ['root', undefined]]);
+  assert.deepEqual(model.instructions[2].properties.map((p) => [p.name, p.value]), [['TARGETOS', undefined], ['TARGETARCH', 'amd64']]);
+  assert.equal(model.finalStage?.user?.value, undefined);
+  assert.equal(model.finalStage?.scope.get('TARGETARCH'), 'amd64');
+});
+
+test('uid 0 written with leading zeros is root', () => {
+  for (const user of ['00', '000:0', '0:00']) assert.ok(isRootUser(user), user);
 });

@@ -119,8 +119,9 @@ export interface StageUser {
   value: string | undefined;
 }
 
+/** root, or uid 0 however it is written (`0`, `00`, `0:0`, `root:staff`). */
 export function isRootUser(user: string): boolean {
-  return /^(root|0)(:.*)?$/.test(user.trim());
+  return /^(root|0+)(:.*)?$/.test(user.trim());
 }
 
 /** The external image a stage is ultimately built on, following `FROM <stage>` parents. */
@@ -222,6 +223,7 @@ function createInstruction(node: AstInstruction, text: string, index: LineIndex,
     },
     get properties() {
       properties ??= propertiesOf(node, text, index, escapeChar);
+      if (keyword === 'ARG') properties = argDeclarations(properties, text, escapeChar);
       return properties;
     },
   };
@@ -252,6 +254,66 @@ function propertiesOf(node: AstInstruction, text: string, index: LineIndex, esca
     const value = valueRange ? unquote(text.slice(valueStart, valueEnd), escapeChar) : undefined;
     return { name: property.getName(), nameStart, nameEnd, value, valueStart, valueEnd };
   });
+}
+
+/**
+ * The names an `ARG` declares, each with its default. `ARG A B=1 C` declares three variables, but
+ * `dockerfile-ast` reads an ARG whose first name has no `=` like the legacy `ENV NAME value`
+ * form (one name `A` with the value `B=1 C`); ARG has no such form, so the rest is read again as
+ * declarations.
+ */
+function argDeclarations(properties: PropertyWord[], text: string, escapeChar: string): PropertyWord[] {
+  const declarations: PropertyWord[] = [];
+  for (const property of properties) {
+    if (property.value === undefined || text[property.nameEnd] === '=') {
+      declarations.push(property);
+      continue;
+    }
+    declarations.push({ ...property, value: undefined, valueStart: property.nameEnd, valueEnd: property.nameEnd });
+    for (const [start, end] of wordsIn(text, property.valueStart, property.valueEnd, escapeChar)) {
+      const equals = text.indexOf('=', start);
+      const nameEnd = equals < 0 || equals >= end ? end : equals;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(start, nameEnd))) continue;
+      declarations.push({
+        name: text.slice(start, nameEnd),
+        nameStart: start,
+        nameEnd,
+        value: nameEnd === end ? undefined : unquote(text.slice(nameEnd + 1, end), escapeChar),
+        valueStart: nameEnd === end ? nameEnd : nameEnd + 1,
+        valueEnd: nameEnd === end ? nameEnd : end,
+      });
+    }
+  }
+  return declarations;
+}
+
+/** Whitespace-separated words of `text[start, end)`; quotes and escapes keep a word together. */
+function wordsIn(text: string, start: number, end: number, escapeChar: string): [number, number][] {
+  const words: [number, number][] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && /\s/.test(text[i])) i++;
+    if (i >= end) break;
+    const wordStart = i;
+    let quote: string | undefined;
+    while (i < end) {
+      const c = text[i];
+      if (c === escapeChar && quote !== "'") {
+        i += 2;
+        continue;
+      }
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+      } else if (/\s/.test(c)) {
+        break;
+      }
+      i++;
+    }
+    words.push([wordStart, Math.min(i, end)]);
+  }
+  return words;
 }
 
 /**

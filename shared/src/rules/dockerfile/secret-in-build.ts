@@ -1,6 +1,5 @@
 import { defineDockerfileRule } from '../rule';
 import type { Instruction, PropertyWord } from '../../dockerfile/model';
-import { argDeclarations } from '../../dockerfile/arg-declarations';
 import { stageChain } from '../../dockerfile/stages';
 import { findSecretValues, isNonSecretValue, isSecretName } from '../../secrets';
 
@@ -30,7 +29,7 @@ export default defineDockerfileRule({
       switch (instruction.keyword) {
         case 'ARG':
         case 'ENV':
-          for (const property of instruction.keyword === 'ARG' ? argDeclarations(model, instruction) : instruction.properties) {
+          for (const property of instruction.properties) {
             if (reportKnownFormat(instruction, property)) continue;
             if (!isSecretName(property.name)) continue;
             if (instruction.keyword === 'ARG') {

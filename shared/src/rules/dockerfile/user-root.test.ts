@@ -58,14 +58,14 @@ test('does not fire on builder stages, later non-root USERs, non-root values or 
 });
 
 // Docker reads a numeric USER as a number, so `00` is uid 0; model.isRootUser only knows `0`.
-test('a zero-padded uid is root too', { todo: 'isRootUser in dockerfile/model.ts misses 00 / 000:0' }, () => {
+test('a zero-padded uid is root too', () => {
   assertFires(ID, 'FROM debian:12\nUSER «00»\n');
   assertFires(ID, 'FROM debian:12\nUSER «000:0»\n');
 });
 
 // `ARG APP_USER root` declares two ARGs without defaults (BuildKit), but dockerfile-ast reads it
 // like the legacy `ENV NAME value`, so model.ts gives APP_USER the default 'root'.
-test('a multi-name ARG gives no defaults', { todo: 'model.ts resolveStage takes `ARG A B` as A=B' }, () => {
+test('a multi-name ARG gives no defaults', () => {
   assertQuiet(ID, 'FROM debian:12\nARG APP_USER root\nUSER $APP_USER\n');
 });
 
