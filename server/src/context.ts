@@ -50,4 +50,9 @@ export interface ServerContext {
    * generation is stale even when the text did not change.
    */
   environment: { generation: number };
+  /**
+   * Another file's text for a rule that looks across files: the open buffer if the file is
+   * open in the editor, else the disk. `path` is canonical (see `canonicalPath`).
+   */
+  readOther(path: string): string | undefined;
 }

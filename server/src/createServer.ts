@@ -17,7 +17,7 @@ import { executeCommand } from './commands';
 import { ConfigFiles } from './configFiles';
 import { DEFAULT_TIMING, type ServerContext, type Timing } from './context';
 import { DocumentDiagnostics } from './diagnostics';
-import { NodeFileSystem } from './fileSystem';
+import { NodeFileSystem, readTextFileSync } from './fileSystem';
 import { Folders } from './folders';
 import { Linter } from './linter';
 import { Log } from './log';
@@ -25,11 +25,13 @@ import { Settings } from './settings';
 import { StatusReporter } from './status';
 import { registerWatchers } from './watchedFiles';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
-import { uriBaseName } from './uris';
+import { uriBaseName, uriToPath } from './uris';
 
 export interface ServerOptions {
   /** The disk, as the workspace scan and the config search see it; Node's `fs` by default. */
   fileSystem?: FileSystemHost;
+  /** Synchronous reads for cross-file rules; Node's `fs` by default. */
+  readFileSync?: (path: string) => string | undefined;
   /** Rules in place of the engine's (tests inject a rule that throws). */
   rules?: readonly Rule[];
   timing?: Partial<Timing>;
@@ -49,6 +51,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
   const host = options.fileSystem ?? new NodeFileSystem();
   const timing: Timing = { ...DEFAULT_TIMING, ...options.timing };
+  const readSync = options.readFileSync ?? readTextFileSync;
   const log = new Log(connection);
   let ctx: ServerContext | undefined;
   let diagnostics: DocumentDiagnostics | undefined;
@@ -81,6 +84,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       status: new StatusReporter(connection, client.statusNotifications),
       timing,
       environment: { generation: 0 },
+      readOther: (path) => {
+        for (const document of documents.all()) {
+          if (uriToPath(document.uri) === path) return document.getText();
+        }
+        return readSync(path);
+      },
     };
     diagnostics = new DocumentDiagnostics(ctx);
     workspace = new WorkspaceDiagnostics(ctx);
@@ -157,6 +166,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onDidChangeWatchedFiles(async (params) => {
     if (!workspace) return;
     try {
+      diagnostics?.dependencyChanged(params.changes.map((change) => uriToPath(change.uri)));
       const { configChanged } = await workspace.filesChanged(params.changes);
       if (configChanged && ctx) {
         // A `.dockguard.yaml` changed on disk: open documents below it may lint differently.

@@ -100,6 +100,28 @@ export class DocumentDiagnostics {
 
   changed(uri: string): void {
     if (this.push) this.schedule(uri, 'change');
+    this.dependencyChanged([uriToPath(uri)]);
+  }
+
+  /**
+   * Files other documents' lints read (a compose file reads the Dockerfile it builds) changed, in
+   * a buffer or on disk: those results are stale. Pull clients are asked to pull again (the
+   * documents that did not depend on it answer `unchanged`), push clients get new pushes.
+   */
+  dependencyChanged(paths: readonly (string | undefined)[]): void {
+    const changed = new Set(paths.filter((path): path is string => path !== undefined));
+    if (changed.size === 0) return;
+    const stale: string[] = [];
+    for (const record of this.records.values()) {
+      if (record.outcome.dependencies.some((path) => changed.has(path))) stale.push(record.uri);
+    }
+    if (stale.length === 0) return;
+    for (const uri of stale) this.records.delete(uri);
+    if (this.push) {
+      for (const uri of stale) this.schedule(uri, 'refresh');
+    } else if (this.ctx.client.diagnosticRefresh) {
+      this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
   }
 
   saved(uri: string): void {
@@ -116,6 +138,8 @@ export class DocumentDiagnostics {
     this.savedStates.delete(uri);
     this.pushed.delete(uri);
     this.ctx.log.forget(`rule:${uriToPath(uri) ?? uri}:`);
+    // Documents that read its buffer now read the disk.
+    this.dependencyChanged([uriToPath(uri)]);
   }
 
   /** Settings or configuration changed: pull clients are asked to pull again, push clients get new pushes. */
@@ -201,8 +225,9 @@ export class DocumentDiagnostics {
           settings: context.settings,
           config: context.config,
           folderPath: context.folderPath,
+          readFile: (path) => this.ctx.readOther(path),
         })
-      : { kind: undefined, findings: [], ruleErrors: [], durationMs: 0, lintedAt: Date.now() };
+      : { kind: undefined, findings: [], ruleErrors: [], durationMs: 0, lintedAt: Date.now(), dependencies: [] };
     if (outcome.ruleErrors.length > 0) this.ctx.log.ruleErrors(context.path ?? uri, outcome.ruleErrors);
     const diagnostics = outcome.findings.map((finding) => toDiagnostic(finding, uri, target.version, true));
     this.ctx.log.trace(`Linted ${uri} (version ${target.version}) in ${outcome.durationMs.toFixed(2)} ms: ${diagnostics.length} findings.`);

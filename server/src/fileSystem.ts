@@ -1,4 +1,5 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, readFileSync, statSync, type Dirent } from 'node:fs';
+import { DEFAULT_MAX_FILE_SIZE } from '../../shared/src/config/config';
 import type { DirectoryEntry, FileStat, FileSystemHost } from '../../shared/src/workspace/host';
 import { canonicalPath } from './uris';
 
@@ -47,4 +48,19 @@ function entryKind(entry: Dirent): DirectoryEntry['kind'] {
  */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * For the few rules that read another file while linting (DG208 reads the Dockerfile a compose
+ * service builds): the engine is synchronous, and such a read is one small file. Nothing larger
+ * than the default size limit is read.
+ */
+export function readTextFileSync(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > DEFAULT_MAX_FILE_SIZE) return undefined;
+    return stripBom(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }

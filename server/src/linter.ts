@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lint, type RuleError } from '../../shared/src/lint';
 import { detectKind, kindFromName } from '../../shared/src/file-kind';
@@ -8,7 +9,7 @@ import { isConfigFileName, type LoadedConfig } from '../../shared/src/workspace/
 import { compileGlobs, type PathMatcher } from '../../shared/src/workspace/globs';
 import { relativePath } from '../../shared/src/workspace/host';
 import type { DockguardSettings } from '../../shared/src/protocol';
-import { uriBaseName } from './uris';
+import { canonicalPath, uriBaseName } from './uris';
 
 export interface LintRequest {
   uri: string;
@@ -24,6 +25,8 @@ export interface LintRequest {
   config: LoadedConfig | undefined;
   /** The workspace folder holding the file: `dockguard.composeFiles` globs are relative to it. */
   folderPath: string | undefined;
+  /** Reads another file for cross-file rules; without it, such rules stay quiet. */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface LintOutcome {
@@ -33,6 +36,8 @@ export interface LintOutcome {
   ruleErrors: RuleError[];
   durationMs: number;
   lintedAt: number;
+  /** The other files the lint read (canonical paths): when one changes, this result is stale. */
+  dependencies: string[];
 }
 
 const NO_CONFIG = {};
@@ -48,15 +53,26 @@ export class Linter {
   run(request: LintRequest): LintOutcome {
     const started = performance.now();
     const kind = this.kindOf(request);
-    if (kind === undefined) return { kind, findings: [], ruleErrors: [], durationMs: 0, lintedAt: Date.now() };
+    if (kind === undefined) return { kind, findings: [], ruleErrors: [], durationMs: 0, lintedAt: Date.now(), dependencies: [] };
     let findings: Finding[] = [];
     let ruleErrors: RuleError[];
+    const dependencies: string[] = [];
+    const read = request.readFile;
     try {
       const output = lint(request.text, {
         fileName: request.path ?? uriBaseName(request.uri),
         kind,
         config: this.effectiveConfig(request.config, request.settings),
         rules: this.rules,
+        // Only files on disk have neighbours to read.
+        readFile:
+          read && request.path !== undefined
+            ? (path) => {
+                const canonical = canonicalPath(resolve(path));
+                dependencies.push(canonical);
+                return read(canonical);
+              }
+            : undefined,
       });
       findings = output.findings;
       ruleErrors = output.ruleErrors;
@@ -65,7 +81,7 @@ export class Linter {
       // output channel says why this file shows nothing.
       ruleErrors = [{ ruleId: 'engine', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }];
     }
-    return { kind, findings, ruleErrors, durationMs: performance.now() - started, lintedAt: Date.now() };
+    return { kind, findings, ruleErrors, durationMs: performance.now() - started, lintedAt: Date.now(), dependencies };
   }
 
   /**

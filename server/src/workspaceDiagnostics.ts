@@ -52,6 +52,8 @@ interface FileRecord {
   resultId: string;
   /** The scan that last saw the file; files not seen by a finished scan are gone. */
   scanId: number;
+  /** Other files its lint read (a compose file reads the Dockerfiles it builds). */
+  dependencies: string[];
 }
 
 /** A workspace file, linted or (while open in the editor) not. */
@@ -182,6 +184,7 @@ export class WorkspaceDiagnostics {
       const known = this.known.get(path) ?? (await this.classify(path));
       if (known && !this.ctx.documents.get(uri)) covered = await this.lintFromDisk(path, known, this.scan?.id ?? this.scanCount);
     }
+    if (path !== undefined) await this.relintDependents([path]);
     if (this.ctx.documents.get(uri)) return; // reopened meanwhile
     if (!covered) {
       if (this.push) this.publish(uri, [], EMPTY_REPORT_ID, true);
@@ -250,6 +253,7 @@ export class WorkspaceDiagnostics {
       if (this.ctx.documents.get(known.uri)) continue; // open: the buffer wins
       changed = (await this.lintFromDisk(path, known, this.scan?.id ?? this.scanCount)) || changed;
     }
+    changed = (await this.relintDependents(files.map((file) => file.path))) || changed;
     if (changed) {
       this.sendStatus();
       this.notify();
@@ -535,28 +539,55 @@ export class WorkspaceDiagnostics {
     if (!setup) return false;
     const config = await this.ctx.configs.forFile(path);
     let findings: Finding[];
+    let dependencies: string[] = [];
     if (typeof text !== 'string') {
       const severity = resolveConfig(config?.config, { rules: setup.settings.rules }).severities.get('DG003');
       findings = severity === 'off' ? [] : [tooLargeFinding(text.tooLarge, config?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, severity)];
     } else {
-      const outcome = this.ctx.linter.run({ uri: file.uri, path, text, kind: file.kind, settings: setup.settings, config, folderPath: setup.folder.path });
+      const outcome = this.ctx.linter.run({
+        uri: file.uri,
+        path,
+        text,
+        kind: file.kind,
+        settings: setup.settings,
+        config,
+        folderPath: setup.folder.path,
+        readFile: (other) => this.ctx.readOther(other),
+      });
       if (outcome.ruleErrors.length > 0) this.ctx.log.ruleErrors(path, outcome.ruleErrors);
       findings = outcome.findings;
+      dependencies = outcome.dependencies;
     }
     const diagnostics = findings.map((finding) => toDiagnostic(finding, file.uri, null, false));
     const resultId = reportId(diagnostics);
     const existing = this.records.get(path);
     if (existing && existing.resultId === resultId && existing.uri === file.uri) {
       existing.scanId = scanId;
+      existing.dependencies = dependencies;
       return false;
     }
     if (existing) this.byUri.delete(existing.uri);
-    const record: FileRecord = { path, uri: file.uri, kind: file.kind, diagnostics, resultId, scanId };
+    const record: FileRecord = { path, uri: file.uri, kind: file.kind, diagnostics, resultId, scanId, dependencies };
     this.records.set(path, record);
     this.byUri.set(file.uri, record);
     this.pendingClears.delete(file.uri);
     if (this.push && !this.ctx.documents.get(file.uri)) this.publish(file.uri, diagnostics, resultId);
     return true;
+  }
+
+  /**
+   * Closed files whose lint read one of these files (on disk, or as a buffer that just closed):
+   * linted again. True when any report changed.
+   */
+  private async relintDependents(paths: readonly string[]): Promise<boolean> {
+    const changed = new Set(paths);
+    let any = false;
+    for (const record of [...this.records.values()]) {
+      if (!record.dependencies.some((path) => changed.has(path)) || this.ctx.documents.get(record.uri)) continue;
+      const known = this.known.get(record.path) ?? { uri: record.uri, kind: record.kind, folderUri: this.ctx.folders.folderOf(record.path)?.uri ?? '' };
+      any = (await this.lintFromDisk(record.path, known, record.scanId)) || any;
+    }
+    return any;
   }
 
   /** Forgets a file, or every file below a folder; true when any was reported. */
