@@ -139,3 +139,8 @@ test('fix: an explicit 0 is replaced', () => {
     (data) => (data.services.web.mem_limit = '512m'),
   );
 });
+
+test('a service that names no image, build or extends is a fragment for an override file: not reported missing', () => {
+  assertQuiet(ID, 'services:\n  web:\n    ports: ["8080:80"]\n  empty:\n', COMPOSE);
+  assertFires(ID, 'services:\n  web:\n    ports: ["8080:80"]\n    mem_limit: «0»\n', COMPOSE);
+});

@@ -3,8 +3,8 @@ import { defineComposeRule, type ProblemFix } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { fieldValue, ports, scalarOffset, type Port } from '../../compose/values';
-import { describeAnchor } from '../../compose/edits';
-import { addMapEntries, contentRange, isAliasItem, isShared, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
+import { servicesSharing } from '../../compose/edits';
+import { addMapEntries, anchorTitle, contentRange, isAliasItem, isShared, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -35,7 +35,7 @@ export default defineComposeRule({
             const override = overrideInheritedItem(model, service, field!, port.item, loopbackSpec(String((port.node as { value: unknown }).value)));
             if (override.length > 0) {
               fixes.push({ title: `Bind to ${LOOPBACK} only in service '${service.name}' (overrides the inherited ports)`, edits: override });
-              if (inPlace.length > 0) fixes.push({ title: `Bind to ${LOOPBACK} only in the ${describeAnchor(model, field!)}`, edits: inPlace });
+              if (inPlace.length > 0) fixes.push({ title: `Bind to ${LOOPBACK} only in the ${anchorTitle(field!, servicesSharing(model, field!))}`, edits: inPlace });
             }
           }
         } else if (!shared && isMap(port.node)) {

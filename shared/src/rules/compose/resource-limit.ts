@@ -3,7 +3,7 @@ import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Service } from '../../compose/model';
 import { limits, type Limit } from '../../compose/values';
 import { addServiceKey, setPairValue } from '../../compose/edits';
-import { addMapEntries, contentRange, extendsChain, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, contentRange, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
 
 /**
  * DG217 memory-limit, DG218 cpu-limit and DG219 pids-limit: the same check on three limits. A limit
@@ -29,6 +29,7 @@ export function checkLimit(context: RuleContext<ComposeModel>, spec: LimitSpec):
     if (bases === undefined) continue;
     const limit = limits(service)[spec.kind];
     if (!limit) {
+      if (!isCompleteService(service)) continue;
       if (bases.some((base) => limits(base)[spec.kind] !== undefined)) continue;
       if ([service, ...bases].some((candidate) => spec.alsoLimits?.some((key) => candidate.field(key) !== undefined))) continue;
       const added = addLimit(model, service, spec);

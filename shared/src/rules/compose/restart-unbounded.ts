@@ -3,8 +3,8 @@ import { defineComposeRule, type ProblemFix, type RuleContext } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Field, Service } from '../../compose/model';
 import { restartPolicies, type RestartPolicy } from '../../compose/values';
-import { addServiceKey, describeAnchor, setPairValue } from '../../compose/edits';
-import { addMapEntries, contentRange, isShared, mapOf, replaceContent, reportForService, serviceLabel } from './rule-helpers';
+import { addServiceKey, servicesSharing, setPairValue } from '../../compose/edits';
+import { addMapEntries, anchorTitle, contentRange, isShared, mapOf, replaceContent, reportForService, serviceLabel } from './rule-helpers';
 
 const BOUNDED = 'on-failure:5';
 
@@ -33,7 +33,7 @@ export default defineComposeRule({
             const override = addServiceKey(model, service, [`restart: ${BOUNDED}`]);
             if (override.length > 0) {
               fixes.push({ title: `Set 'restart: ${BOUNDED}' in service '${service.name}' (overrides the inherited policy)`, edits: override });
-              if (inPlace.length > 0) fixes.push({ title: `Replace with '${BOUNDED}' in the ${describeAnchor(model, field)}`, edits: inPlace });
+              if (inPlace.length > 0) fixes.push({ title: `Replace with '${BOUNDED}' in the ${anchorTitle(field, servicesSharing(model, field))}`, edits: inPlace });
             }
           }
           reportForService(context, service, shared, {

@@ -189,3 +189,22 @@ export function extendsChain(model: ComposeModel, service: Service): Service[] |
     current = base;
   }
 }
+
+/**
+ * Whether the service says what it runs (`image:`, `build:`, or `extends:`), itself or through a
+ * merge key. One that does not is a fragment for another file to complete (an override file such
+ * as `compose.override.yaml`), so what it lacks may well be set there: "missing X" rules skip it.
+ */
+export function isCompleteService(service: Service): boolean {
+  if (!service.node) return false;
+  return ['image', 'build', 'extends'].some((key) => service.field(key) !== undefined);
+}
+
+/** `anchor &base (used by web, api and 12 more)`: short enough for a fix title. */
+export function anchorTitle(field: Field, sharing: Service[]): string {
+  const anchor = field.anchorName ? `anchor &${field.anchorName}` : 'the shared anchor';
+  const names = sharing.map((service) => service.name);
+  if (names.length === 0) return anchor;
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  return `${anchor} (used by ${shown})`;
+}

@@ -83,6 +83,31 @@ test('is quiet on variables, empty and unset values, and names that only look se
   );
 });
 
+test('is quiet on placeholders, key files, e-mail addresses, host:port lists, class names and flags', () => {
+  assertQuiet(
+    ID,
+    [
+      'services:',
+      '  app:',
+      '    image: app:1',
+      '    environment:',
+      '      - SRCDS_TOKEN=<YOUR-GAME-SERVER-TOKEN>',
+      '      - KCPTUN_KEY=******',
+      '      - DRONE_GITEA_CLIENT_SECRET=XXX-XXX',
+      '      - SCREENSCRAPER_PASSWORD=""',
+      '      - JWT_SECRET_KEY=%kernel.project_dir%/config/jwt/private.pem',
+      '      - REGISTRY_HTTP_TLS_KEY=/certs/domain.key',
+      '      - AUTHENTICATION_APIKEY_USERS=hello@example.com',
+      '      - CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_BOOTSTRAP_SERVERS=broker:9092',
+      "      - CONNECT_CONFIG_PROVIDERS_SECRET_CLASS=io.confluent.connect.secretregistry.InternalSecretConfigProvider",
+      '      - MYSQL_RANDOM_ROOT_PASSWORD=1',
+      '      - SEMAPHORE_WEBHOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      '',
+    ].join('\n'),
+    COMPOSE,
+  );
+});
+
 test('a secret from a merge key fires at the anchor once per service', () => {
   assertFires(
     ID,

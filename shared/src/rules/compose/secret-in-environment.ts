@@ -1,11 +1,36 @@
 import { defineComposeRule } from '../rule';
 import type { ComposeModel } from '../../compose/model';
 import { environment, type EnvironmentEntry } from '../../compose/values';
-import { findSecretValues, isSecretName } from '../../secrets';
+import { findSecretValues, isNonSecretValue, isSecretName } from '../../secrets';
 import { contentRange, isShared, reportForService, serviceLabel } from './rule-helpers';
 
-/** Values a secret-named variable holds that are settings, not secrets (`AUTH_ENABLED: true`). */
-const NOT_A_SECRET = /^(?:true|false|yes|no|on|off)$/i;
+/**
+ * Besides what `isNonSecretValue` (shared with DG106) skips — nothing, switches, paths, URLs
+ * without a password — values compose files use as examples or settings, not as secrets:
+ * `0`/`1` flags, `""` (an empty value in list form), placeholders (`<your-token>`, `******`,
+ * `XXX-XXX`), key and certificate files (`%kernel.project_dir%/config/jwt/private.pem`),
+ * e-mail addresses, `host:port` lists and qualified class or module names
+ * (`CONNECT_CONFIG_PROVIDERS_SECRET_CLASS: io.confluent…`).
+ */
+const NOT_A_SECRET = [
+  /^[01]$/,
+  /^(?:""|'')$/,
+  /^<[^<>]*>$/,
+  /^[xX*._-]+$/,
+  /^\S*\/\S+\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|truststore|json|txt)$/i,
+  /^[^@\s:/]+@[^@\s:/]+\.[A-Za-z]{2,}$/,
+  /^[\w.-]+:\d{2,5}(?:\s*,\s*[\w.-]+:\d{2,5})*$/,
+  /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){3,}(?:\s*,\s*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){3,})*$/,
+];
+
+function isNotASecret(value: string): boolean {
+  return isNonSecretValue(value) || NOT_A_SECRET.some((pattern) => pattern.test(value));
+}
+
+/** Placeholder credentials in a known format (`…/XXXXXXXX`, `sk-000000…`) are examples, not leaks. */
+function isPlaceholder(text: string): boolean {
+  return /X{8,}|x{8,}|0{8,}/.test(text);
+}
 
 export default defineComposeRule({
   id: 'DG223',
@@ -24,7 +49,8 @@ export default defineComposeRule({
         if (!value) continue;
         const shared = isShared(field);
         const label = serviceLabel(service, shared ? field : undefined);
-        if (isSecretName(entry.name) && isLiteral(entry.raw) && !NOT_A_SECRET.test(entry.raw.trim()) && !entry.raw.trim().startsWith('/run/secrets/')) {
+        const literal = entry.raw.trim();
+        if (isSecretName(entry.name) && isLiteral(literal) && !isNotASecret(literal)) {
           reportForService(context, service, shared, {
             start: value.start,
             end: value.end,
@@ -32,7 +58,7 @@ export default defineComposeRule({
           });
           continue;
         }
-        const [match] = findSecretValues(entry.raw);
+        const match = findSecretValues(entry.raw).find((found) => !isPlaceholder(entry.raw!.slice(found.start, found.end)));
         if (!match) continue;
         const [start, end] = value.exact ? [value.start + match.start, value.start + match.end] : [value.start, value.end];
         reportForService(context, service, shared, {

@@ -101,6 +101,10 @@ test('a read-only time zone file is not a finding, a writable one is', () => {
   assertFires(ID, service('- «/etc/localtime»:/etc/localtime'), COMPOSE);
 });
 
+test('pseudo-devices such as /dev/null (used to mask files) are not sensitive', () => {
+  assertQuiet(ID, service('- /dev/null:/app/.env', '- ${SOURCE:-/dev/null}:/tmp/foo:ro', '- /dev/urandom:/dev/random:ro'), COMPOSE);
+});
+
 test('daemon sockets and the run directories are left to DG202 unless DG202 is off', () => {
   const text = service('- /var/run/docker.sock:/var/run/docker.sock', '- //var/run/docker.sock:/var/run/docker.sock', '- /run:/run:ro', '- /var/run:/var/run');
   assertQuiet(ID, text, COMPOSE);

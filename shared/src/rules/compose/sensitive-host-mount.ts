@@ -12,6 +12,9 @@ const HOME_CREDENTIALS = new Set(['.ssh', '.aws', '.kube', '.docker', '.gnupg'])
 /** Read-only mounts that only share the host's time zone: common, and harmless read-only. */
 const TIME_ZONE = ['/etc/localtime', '/etc/timezone', '/usr/share/zoneinfo'];
 
+/** Pseudo-devices with nothing of the host behind them (`/dev/null` is also used to mask files). */
+const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom']);
+
 /** What DG202 docker-socket reports; one finding per mount is enough while DG202 is on. */
 const DAEMON_SOCKET = /(?:^|\/)(?:docker|podman|containerd)\.sock$/;
 
@@ -35,6 +38,7 @@ export default defineComposeRule({
         const what = sensitivity(path);
         if (!what) continue;
         if (mount.readOnly === true && TIME_ZONE.some((zone) => isWithin(path, zone))) continue;
+        if (HARMLESS_DEVICES.has(path)) continue;
         if (socketRuleOn && (DAEMON_SOCKET.test(path) || path === '/run' || path === '/var/run')) continue;
         const range = sourceRange(model, mount);
         if (!range) continue;
@@ -45,10 +49,10 @@ export default defineComposeRule({
           end: range[1],
           severity: writable ? 'error' : undefined,
           message:
-            `${serviceLabel(service, shared ? field : undefined)} mounts ${what} ('${host}') from the host` +
+            `${serviceLabel(service, shared ? field : undefined)} mounts ${what}` +
             (writable
-              ? ': writable, so the container can take over the host. Mount only what the service needs, read-only.'
-              : ' (read-only): the container can still read what is there. Mount only what the service needs.'),
+              ? ', writable: a compromised container can change it, and through it the host. Mount only what the service needs, read-only.'
+              : `${mount.readOnly === true ? ' read-only' : ''}: the container can read what is there (credentials, the host's layout). Mount only what the service needs.`),
         });
       }
     }
@@ -111,11 +115,11 @@ function isWithin(path: string, folder: string): boolean {
 
 /** What makes the path sensitive, for the message; undefined when it is not. */
 function sensitivity(path: string): string | undefined {
-  if (path === '/') return "the host's root file system";
+  if (path === '/') return "the host's root file system '/'";
   const system = SENSITIVE.find((folder) => isWithin(path, folder));
-  if (system) return path === system ? `the host directory ${system}` : `a path inside ${system}`;
+  if (system) return path === system ? `the host's ${system}` : `'${path}', inside the host's ${system}`;
   // A home's credential folder: ~/.ssh, /home/me/.aws, /Users/me/.kube, c:/users/me/.docker.
   const home = /^(?:~|\/home\/[^/]+|\/Users\/[^/]+|[a-z]:\/users\/[^/]+)\/([^/]+)/i.exec(path);
-  if (home && HOME_CREDENTIALS.has(home[1].toLowerCase())) return `the credentials folder ${home[1]} of a home directory`;
+  if (home && HOME_CREDENTIALS.has(home[1].toLowerCase())) return `'${path}', a home directory's ${home[1]} credentials folder`;
   return undefined;
 }

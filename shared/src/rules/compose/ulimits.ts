@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { addServiceKey } from '../../compose/edits';
-import { addMapEntries, extendsChain, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
 
 /** The entries the fix adds, block and flow; see the docs page for why these numbers. */
 const ENTRIES = {
@@ -27,6 +27,7 @@ export default defineComposeRule({
       // A base service's ulimits are inherited; the base is checked on its own.
       if (!field && bases.some((base) => base.field('ulimits') !== undefined)) continue;
       if (!field) {
+        if (!isCompleteService(service)) continue;
         const edits = addServiceKey(model, service, ['ulimits:', ...[...ENTRIES.nofile.block, ...ENTRIES.nproc.block].map((line) => `  ${line}`)]);
         context.report({
           start: service.keyStart,

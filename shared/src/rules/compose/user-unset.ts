@@ -6,13 +6,13 @@ import { addServiceKey } from '../../compose/edits';
 import { buildDockerfileModel, isRootUser } from '../../dockerfile/model';
 import { parseImageReference } from '../../dockerfile/image';
 import { describeRuntimeBase, imageLabel, matchesNonRootPattern } from '../../dockerfile/runtime-user';
-import { extendsChain, serviceLabel } from './rule-helpers';
+import { extendsChain, isCompleteService, serviceLabel } from './rule-helpers';
 import { directoryOf, resolveFrom } from './workspace-path';
 
 const NON_ROOT_USER = '"10001:10001"';
 
 /** Why the service runs as root; undefined when it does not, or when that cannot be known. */
-type Verdict = { root: true; why: string } | undefined;
+type Verdict = { root: true; why: string; certain: boolean } | undefined;
 
 export default defineComposeRule({
   id: 'DG208',
@@ -24,6 +24,7 @@ export default defineComposeRule({
   check(context) {
     const { model } = context;
     for (const service of model.services) {
+      if (!isCompleteService(service)) continue;
       const chain = extendsChain(model, service);
       if (chain === undefined) continue;
       const own = (key: string): Field | undefined => [service, ...chain].map((candidate) => candidate.field(key)).find((field) => field !== undefined);
@@ -35,7 +36,7 @@ export default defineComposeRule({
       context.report({
         start: service.keyStart,
         end: service.keyEnd,
-        message: `${serviceLabel(service)} sets no user:, and ${verdict.why}, so it runs as root. Set a non-root user (user: "UID:GID").`,
+        message: `${serviceLabel(service)} sets no user:, and ${verdict.why}, so it runs as ${verdict.certain ? 'root' : "the image's default user, which is root for most images"}. Set a non-root user (user: "UID:GID").`,
         fixes: edits.length > 0 ? [{ title: `Add 'user: ${NON_ROOT_USER}'`, edits }] : [],
       });
     }
@@ -47,7 +48,7 @@ function pulledImage(context: RuleContext<ComposeModel>, image: Field | undefine
   if (!value) return undefined;
   const reference = parseImageReference(value);
   if (matchesNonRootPattern(reference, context.config.nonRootBaseImages)) return undefined;
-  return { root: true, why: `the image '${value}' is not known to run as non-root` };
+  return { root: true, why: `the image '${value}' is not known to run as non-root`, certain: false };
 }
 
 /** The build's runtime stage (its `target`, else the last) and the user it ends with. */
@@ -74,12 +75,12 @@ function builtImage(context: RuleContext<ComposeModel>, build: Field): Verdict {
   const stageName = settings.target !== undefined ? `stage '${settings.target}' of ${where}` : where;
   if (stage.user) {
     if (stage.user.value === undefined) return undefined;
-    return isRootUser(stage.user.value) ? { root: true, why: `${stageName} ends with USER ${stage.user.raw}` } : undefined;
+    return isRootUser(stage.user.value) ? { root: true, why: `${stageName} ends with USER ${stage.user.raw}`, certain: true } : undefined;
   }
   const base = describeRuntimeBase(dockerfile, stage);
   if (!base.image || base.windows) return undefined;
   if (matchesNonRootPattern(base.image, context.config.nonRootBaseImages)) return undefined;
-  return { root: true, why: `${stageName} never sets USER on '${imageLabel(base.image)}'` };
+  return { root: true, why: `${stageName} never sets USER on '${imageLabel(base.image)}'`, certain: base.scratch };
 }
 
 function buildSettings(build: Field): { context: string; dockerfile: string; inline?: string; target?: string } | undefined {

@@ -3,8 +3,8 @@ import { defineComposeRule, type ProblemFix } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { volumes, scalarOffset, type Mount } from '../../compose/values';
-import { describeAnchor, setPairValue } from '../../compose/edits';
-import { addMapEntries, contentRange, isAliasItem, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
+import { servicesSharing, setPairValue } from '../../compose/edits';
+import { addMapEntries, anchorTitle, contentRange, isAliasItem, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
 
 export default defineComposeRule({
   id: 'DG215',
@@ -34,14 +34,14 @@ export default defineComposeRule({
           const override = copy ? overrideInheritedItem(model, service, field!, mount.item, copy.value) : [];
           if (override.length > 0) fixes.push({ title: `Mount read-only in service '${service.name}' (overrides the inherited volumes)`, edits: override });
           if (fixes.length > 0 && inPlace.length > 0) {
-            fixes.push({ title: `Mount read-only in the ${describeAnchor(model, field!)}`, edits: inPlace });
+            fixes.push({ title: `Mount read-only in the ${anchorTitle(field!, servicesSharing(model, field!))}`, edits: inPlace });
           }
         }
-        const source = mount.source ?? '';
+        const source = mount.source ?? (mount.sourceStart !== undefined && mount.sourceEnd !== undefined ? model.text.slice(mount.sourceStart, mount.sourceEnd).replace(/^["']|["']$/g, '') : '');
         reportForService(context, service, shared, {
           start: range[0],
           end: range[1],
-          message: `${serviceLabel(service, shared ? field : undefined)} bind-mounts the host path '${source}' writable: the container can change files on the host. Mount it read-only if the service only reads it.`,
+          message: `${serviceLabel(service, shared ? field : undefined)} bind-mounts the host path '${source}' writable: the container can change files on the host. Add :ro if the service only reads it; data it writes is better kept in a named volume.`,
           fixes,
         });
       }
