@@ -99,6 +99,9 @@ test('the manifest: activation, commands, capabilities, schema, grammar and icon
   }
   assert.equal(pkg.icon, ICON_PATH);
   assert.equal(pkg.main, './dist/extension.js');
+  // Everything is bundled, and the bundles are minified for the package.
+  assert.match(pkg.scripts.package, /--production/);
+  assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
   assert.match(pkg.engines.vscode, /^\^1\.\d+\.\d+$/);
 });
 
