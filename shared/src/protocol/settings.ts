@@ -37,14 +37,15 @@ export interface DockguardSettings {
   trace: { server: TraceSetting };
 }
 
+/** Frozen all the way down: the defaults are shared, a sanitized copy is what gets changed. */
 export const DEFAULT_SETTINGS: Readonly<DockguardSettings> = Object.freeze<DockguardSettings>({
   enable: true,
   run: 'onType',
-  rules: {},
+  rules: Object.freeze({}),
   workspaceDiagnostics: true,
-  exclude: [],
-  composeFiles: [],
-  trace: { server: 'off' },
+  exclude: Object.freeze([]) as unknown as string[],
+  composeFiles: Object.freeze([]) as unknown as string[],
+  trace: Object.freeze({ server: 'off' as const }),
 });
 
 export interface SanitizedSettings {
