@@ -32,16 +32,27 @@ import { childUri, uriToPath } from './uris';
  * Every Dockerfile, compose file and `.dockguard.yaml` of the workspace folders in the Problems
  * panel, including files never opened, kept right as files change on disk.
  *
- * Pull clients (VS Code) get them through `workspace/diagnostic`, with a result id per file (a
- * hash of its report) so that a file that did not change is answered `unchanged`. The VS Code
- * client asks again 2 s after every answer, forever; rather than answer "all unchanged" every
- * 2 s, a client that streams partial results (it sends a `partialResultToken`) has its request
- * held open while nothing changes, gets the scan's results as partial results as they come, and
- * an answer as soon as a file changes. A client without partial results gets a complete answer
- * at once (after the first scan), `unchanged` included. Push clients get `publishDiagnostics`.
+ * Pull clients get them through `workspace/diagnostic`, with a result id per file (a hash of its
+ * report), so a file that did not change is answered `unchanged`:
+ * - A client that takes partial results (it sends a `partialResultToken`, as VS Code does) has
+ *   its request held open: the scan's results, and every later change, go out as partial
+ *   results on it as they happen. The VS Code client asks again 2 s after each answer, forever;
+ *   one open request means no 2-second delay after a change and no stream of "all unchanged"
+ *   answers for a workspace where nothing happens.
+ * - Any other client gets one complete answer, `unchanged` reports included, as soon as the work
+ *   in progress (the scan, closes, file events) is done.
+ * Push clients get `publishDiagnostics` (without a version: these are files, not buffers).
  *
- * Open documents are never reported here: the editor's buffer wins over the disk, and they are
- * reported (pulled or pushed) as documents.
+ * Open documents are never reported here: the editor's buffer wins over the disk, and open
+ * documents are reported (pulled or pushed) as documents. When one closes, the file's report
+ * from disk (or an empty one, if the workspace does not cover it) replaces what the buffer
+ * showed.
+ *
+ * The scan runs in chunks: discovery first (so progress can count), then files read a few at a
+ * time and linted one by one, yielding to the event loop every few milliseconds so keystrokes
+ * in the editor are never queued behind it. It reports `window/workDoneProgress` (cancellable:
+ * cancelling keeps what was found so far) and `dockguard/workspaceStatus`. Only the report of a
+ * closed file is kept, never its text or syntax tree.
  */
 
 interface FileRecord {
