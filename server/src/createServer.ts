@@ -118,7 +118,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // The client announced folders but not their changes: the folders stay as they were.
       }
     }
-    workspace!.start();
+    // Push clients get the workspace pushed from the start. Pull clients ask for it
+    // (`workspace/diagnostic`, which starts the scan): an editor that never asks pays nothing.
+    if (!context.client.pullDiagnostics) workspace!.start();
   });
 
   documents.onDidOpen(({ document }) => guard(log, 'didOpen', () => diagnostics?.opened(document.uri)));

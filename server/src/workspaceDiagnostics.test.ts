@@ -267,3 +267,23 @@ test('the scan reports progress and status, and the workspace can be linted on r
     workspace.dispose();
   }
 });
+
+test('a pull client that never asks for the workspace gets no scan', async () => {
+  const workspace = new TempWorkspace({ Dockerfile: SUDO_DOCKERFILE });
+  const client = new TestClient({ capabilities: PULL_CLIENT, folders: [workspace.root], server });
+  try {
+    await client.initialize();
+    const uri = uriOf(workspace.path('Dockerfile'));
+    await client.open(uri, SUDO_DOCKERFILE);
+    assert.equal(((await client.pull(uri)) as FullDocumentDiagnosticReport).items.length, 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(client.workspaceStatuses, []);
+    assert.deepEqual(client.progressTokens, []);
+    // The first request starts it.
+    assert.equal((await client.workspacePull()).items.length, 0); // the only file is open
+    assert.ok(client.workspaceStatuses.some((status) => status.busy));
+  } finally {
+    client.dispose();
+    workspace.dispose();
+  }
+});
