@@ -277,8 +277,8 @@ test('a pull client that never asks for the workspace gets no scan', async () =>
     await client.open(uri, SUDO_DOCKERFILE);
     assert.equal(((await client.pull(uri)) as FullDocumentDiagnosticReport).items.length, 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.deepEqual(client.workspaceStatuses, []);
-    assert.deepEqual(client.progressTokens, []);
+    assert.equal(client.workspaceStatuses.length, 0);
+    assert.equal(client.progressTokens.length, 0);
     // The first request starts it.
     assert.equal((await client.workspacePull()).items.length, 0); // the only file is open
     assert.ok(client.workspaceStatuses.some((status) => status.busy));
