@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { SETTINGS_SECTION, sanitizeSettings, type DockguardSettings } from '../../shared/src/protocol';
 import type { ClientFeatures } from './capabilities';
+import { rulesNamed } from '../../shared/src/registry';
 import type { Folders } from './folders';
 import type { Log } from './log';
 
@@ -89,7 +90,7 @@ export class Settings {
         raw = undefined;
       }
     }
-    const { settings, problems } = sanitizeSettings(raw);
+    const { settings, problems } = sanitizeSettings(raw, { isRule: (idOrName) => rulesNamed(idOrName).length > 0 });
     for (const problem of problems) this.log.warnOnce(`settings:${problem}`, problem);
     this.seen.set(`dockguard:${scope}`, JSON.stringify(settings));
     return settings;

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, DockguardSettings, sanitizeSettings } from './settings';
+import { rulesNamed } from '../registry';
+
+const isRule = (idOrName: string): boolean => rulesNamed(idOrName).length > 0;
 
 test('missing settings are the defaults', () => {
   for (const value of [undefined, null, {}]) {
@@ -19,7 +22,7 @@ test('valid settings are kept as given; severities are case-folded', () => {
     exclude: ['vendor/**', ' build/ '],
     composeFiles: ['deploy/*.yml'],
     trace: { server: 'verbose' },
-  });
+  }, { isRule });
   assert.deepEqual(settings, {
     enable: false,
     run: 'onSave',
@@ -40,7 +43,7 @@ test('every wrong value falls back on its own and is named', () => {
     exclude: 'vendor/**',
     composeFiles: ['ok.yml', 3, ''],
     trace: { server: 'all' },
-  });
+  }, { isRule });
   assert.deepEqual(settings, { ...DEFAULT_SETTINGS, rules: { sudo: 'warning' }, composeFiles: ['ok.yml'] });
   const text = problems.join('\n');
   for (const expected of [
@@ -77,4 +80,8 @@ test('the defaults cannot be changed by accident', () => {
   const settings = DockguardSettings.from(undefined);
   settings.exclude.push('x');
   assert.deepEqual(DEFAULT_SETTINGS.exclude, []);
+});
+
+test('without a rule registry, any rule key is kept (the client does not bundle the engine)', () => {
+  assert.deepEqual(sanitizeSettings({ rules: { DG999: 'off', '': 'off' } }).settings.rules, { DG999: 'off' });
 });

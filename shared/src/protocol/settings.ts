@@ -1,5 +1,4 @@
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../types';
-import { rulesNamed } from '../registry';
 
 /**
  * The editor settings of the `dockguard` section, as the client answers `workspace/configuration`
@@ -59,12 +58,22 @@ const TRACE_SETTINGS: readonly TraceSetting[] = ['off', 'messages', 'verbose'];
 
 export namespace DockguardSettings {
   /** The settings with defaults for everything missing or invalid. */
-  export function from(value: unknown): DockguardSettings {
-    return sanitizeSettings(value).settings;
+  export function from(value: unknown, options?: SanitizeOptions): DockguardSettings {
+    return sanitizeSettings(value, options).settings;
   }
 }
 
-export function sanitizeSettings(value: unknown): SanitizedSettings {
+export interface SanitizeOptions {
+  /**
+   * Whether a key of `dockguard.rules` names a rule (the server passes the registry's
+   * `rulesNamed`). Left out, any non-empty key is kept: this module stays free of the rule
+   * registry, so a client can use it without bundling the engine.
+   */
+  isRule?: (idOrName: string) => boolean;
+}
+
+export function sanitizeSettings(value: unknown, options: SanitizeOptions = {}): SanitizedSettings {
+  const isRule = options.isRule ?? ((key: string) => key.trim() !== '');
   const problems: string[] = [];
   const input = isRecord(value) ? value : {};
   if (value !== undefined && value !== null && !isRecord(value)) problems.push('dockguard: the settings must be an object; using the defaults.');
@@ -101,7 +110,7 @@ export function sanitizeSettings(value: unknown): SanitizedSettings {
   const rawRules = input.rules;
   if (isRecord(rawRules)) {
     for (const [rule, severity] of Object.entries(rawRules)) {
-      if (rulesNamed(rule).length === 0) {
+      if (!isRule(rule)) {
         problems.push(`dockguard.rules: unknown rule '${rule}'; use an id such as DG103 or a name such as sudo.`);
         continue;
       }
