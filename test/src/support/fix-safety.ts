@@ -44,9 +44,14 @@ function instructionKeywords(text: string): string[] {
 function keepsInstructions(before: string[], after: string[]): boolean {
   let j = 0;
   for (const keyword of before) {
+    const from = j;
     while (j < after.length && !(after[j] === keyword || (keyword === 'ADD' && after[j] === 'COPY'))) j++;
     if (j === after.length) {
-      if (keyword === 'EXPOSE') continue;
+      // A removed EXPOSE: the next instruction is looked for from where this one was.
+      if (keyword === 'EXPOSE') {
+        j = from;
+        continue;
+      }
       return false;
     }
     j++;
