@@ -39,7 +39,7 @@ export function scopeBefore(model: DockerfileModel, instruction: Instruction): S
 }
 
 /** The stage a `--from=` value names: an alias, or an index. Image references name no stage. */
-function stageNamed(model: DockerfileModel, name: string, before: number): Stage | undefined {
+export function stageNamed(model: DockerfileModel, name: string, before: number): Stage | undefined {
   const lower = name.toLowerCase();
   if (/^\d+$/.test(lower)) return model.stages[Number(lower)];
   return model.stages.slice(0, before).reverse().find((stage) => stage.alias === lower);
@@ -81,4 +81,36 @@ export function shippedStages(model: DockerfileModel): Set<Stage> {
     }
   }
   return shipped;
+}
+
+/**
+ * Paths where an instruction sees files produced by this build's other stages: the targets of
+ * its `--mount=…,from=<stage>` and the destinations of earlier `COPY --from=<stage>` in its
+ * stage. Packages found there were built here, not downloaded.
+ */
+export function pathsFromOtherStages(model: DockerfileModel, instruction: Instruction): string[] {
+  const paths: string[] = [];
+  const stage = instruction.stage;
+  if (!stage) return paths;
+  for (const flag of instruction.flags) {
+    if (flag.name !== 'mount') continue;
+    const option = (key: string) => flag.options.find(([name]) => name === key)?.[1];
+    const from = option('from');
+    const target = option('target') ?? option('dst') ?? option('destination');
+    if (from && target && stageNamed(model, from, stage.index)) paths.push(target);
+  }
+  for (const current of stage.instructions) {
+    if (current === instruction) break;
+    if (current.keyword !== 'COPY') continue;
+    const from = current.flags.find((flag) => flag.name === 'from')?.value;
+    const destination = current.args[current.args.length - 1]?.value;
+    if (from && destination && stageNamed(model, from, stage.index)) paths.push(destination);
+  }
+  return paths;
+}
+
+/** Whether `path` is `directory` or inside it. */
+export function isUnder(path: string, directory: string): boolean {
+  const base = directory.replace(/\/+$/, '');
+  return path === base || path.startsWith(`${base}/`);
 }

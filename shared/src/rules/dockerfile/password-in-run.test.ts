@@ -39,6 +39,12 @@ test('aws configure set with a secret, az login -p, database clients, htpasswd -
   assertQuiet(ID, 'FROM nginx\nRUN htpasswd -c /etc/nginx/.htpasswd admin\n');
 });
 
+test('any other program given --password with a value', () => {
+  assertFires(ID, 'FROM python\nRUN bin/gmg adduser --username "${MG_USER}" «--password "${MG_PASS}"» --email x\n');
+  assertFires(ID, 'FROM python\nRUN ./manage.py createuser admin «--password=hunter2»\n');
+  assertQuiet(ID, 'FROM python\nRUN tool --password && tool --password= && tool --password-file /run/x && tool --password plain-operand\n');
+});
+
 test('a RUN that mounts a secret is trusted to take the password from it', () => {
   assertQuiet(ID, 'FROM debian\nRUN --mount=type=secret,id=pw echo "root:$(cat /run/secrets/pw)" | chpasswd\n');
   assertQuiet(ID, 'FROM docker\nRUN --mount=type=secret,id=t,env=TOKEN docker login -u me -p "$TOKEN" r.example\n');

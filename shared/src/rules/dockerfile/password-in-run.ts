@@ -32,6 +32,34 @@ function passwordOption(
   return { start: option.word.start, end, what: option.long ? `--${longName}` : `-${shortName}` };
 }
 
+/** Commands whose `--password` forms are read by the specific cases above. */
+const KNOWN = new Set([
+  'chpasswd', 'chgpasswd', 'passwd', 'useradd', 'usermod', 'docker', 'podman', 'buildah', 'skopeo', 'nerdctl', 'helm', 'oras',
+  'az', 'aws', 'mysql', 'mysqladmin', 'mysqldump', 'mariadb', 'mariadb-admin', 'htpasswd',
+]);
+
+/**
+ * Any other program given `--password=<value>`, or `--password <value>` where the value is
+ * visibly a value (quoted or a variable), so a flag followed by an operand is not mistaken.
+ */
+function genericPassword(invocation: Invocation): Hit[] {
+  if (KNOWN.has(invocation.name)) return [];
+  const { args, name } = invocation;
+  for (let i = 0; i < args.length; i++) {
+    const option = /^--(password|passwd)(?:=(.*))?$/.exec(args[i].value);
+    if (!option) continue;
+    if (option[2] !== undefined) {
+      if (option[2] === '') continue;
+      return [{ start: args[i].start, end: args[i].end, what: `'${name} --${option[1]}=…' passes a password on the command line` }];
+    }
+    const next = args[i + 1];
+    if (next && !next.value.startsWith('-') && (next.quoted || next.expands) && next.value !== '') {
+      return [{ start: args[i].start, end: next.end, what: `'${name} --${option[1]} …' passes a password on the command line` }];
+    }
+  }
+  return [];
+}
+
 function passwordHits(invocation: Invocation): Hit[] {
   const { name, args, word } = invocation;
   switch (name) {
@@ -100,7 +128,7 @@ function passwordHits(invocation: Invocation): Hit[] {
       return [{ start: password.start, end: password.end, what: `'htpasswd -b' takes the password on the command line` }];
     }
   }
-  return [];
+  return genericPassword(invocation);
 }
 
 export default defineDockerfileRule({

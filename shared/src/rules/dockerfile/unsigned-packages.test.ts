@@ -53,6 +53,18 @@ test('local packages verified earlier in the same RUN are quiet', () => {
   assertFires(ID, 'FROM alpine\nRUN apk add «--allow-untrusted» pkg.apk && gpg --verify pkg.sig pkg.apk\n');
 });
 
+test('packages built by another stage of this build are quiet', () => {
+  assertQuiet(
+    ID,
+    'FROM nginx:alpine AS builder\nRUN build-packages -o /tmp/packages\nFROM nginx:alpine\n' +
+      'RUN --mount=type=bind,target=/tmp/packages/,source=/tmp/packages/,from=builder \\\n    apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-${module}-*.apk\n',
+  );
+  assertQuiet(ID, 'FROM fedora AS rpms\nRUN make rpms\nFROM fedora\nCOPY --from=rpms /out/ /tmp/rpms/\nRUN dnf install -y --nogpgcheck /tmp/rpms/*.rpm\n');
+  // A mount from an image, or packages outside the mounted path, are not built here.
+  assertFires(ID, 'FROM alpine\nRUN --mount=type=bind,target=/pkgs,from=example/packages:1 apk add «--allow-untrusted» /pkgs/x.apk\n');
+  assertFires(ID, 'FROM fedora AS rpms\nRUN make\nFROM fedora\nCOPY --from=rpms /out/ /tmp/rpms/\nRUN dnf install -y «--nogpgcheck» /tmp/rpms/a.rpm other-package\n');
+});
+
 test('settings written into configuration files', () => {
   assertFires(ID, 'FROM centos\nRUN echo "«gpgcheck=0»" >> /etc/yum.repos.d/x.repo\n');
   assertFires(ID, "FROM centos\nRUN printf '[x]\\nbaseurl=https://x\\n«gpgcheck=0»\\nrepo_gpgcheck=0\\n' > /etc/yum.repos.d/x.repo\n");

@@ -12,6 +12,7 @@ import {
   type ParsedOption,
 } from '../../dockerfile/commands';
 import { removeOption } from '../../dockerfile/instruction-edits';
+import { isUnder, pathsFromOtherStages } from '../../dockerfile/stage-facts';
 
 const CONSEQUENCE = 'a tampered or substituted package would be installed without complaint.';
 
@@ -59,10 +60,15 @@ export default defineDockerfileRule({
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'RUN') continue;
       const script = instruction.commands;
+      const builtHere = pathsFromOtherStages(model, instruction);
+      const trusted: Trusted = (packages, before, extension) =>
+        packages.length > 0 &&
+        (packages.every((word) => builtHere.some((directory) => isUnder(word.value, directory))) ||
+          allLocalAndVerified(packages, script, before, extension));
       for (const command of script) {
         const invocation = invocationOf(command);
         if (!invocation) continue;
-        checkTool(invocation, script, emitOption);
+        checkTool(invocation, trusted, emitOption);
         for (const written of writtenTextOf(command, script, text)) {
           const body = text.slice(written.start, written.end);
           for (const { pattern, what } of CONFIG_PATTERNS) {
@@ -82,6 +88,8 @@ export default defineDockerfileRule({
 });
 
 type EmitOption = (option: ParsedOption, what: string) => void;
+/** Whether every package operand is a file built by this build or checked before `before`. */
+type Trusted = (packages: readonly ShellWord[], before: number, extension: RegExp) => boolean;
 
 /** Package operands that are all local files checked by an earlier `gpg --verify`/`sha256sum -c`. */
 function allLocalAndVerified(packages: readonly ShellWord[], script: readonly SimpleCommand[], before: number, extension: RegExp): boolean {
@@ -91,13 +99,13 @@ function allLocalAndVerified(packages: readonly ShellWord[], script: readonly Si
   return packages.every((word) => isVerified(word.value, verified));
 }
 
-function checkTool(invocation: Invocation, script: readonly SimpleCommand[], emitOption: EmitOption): void {
+function checkTool(invocation: Invocation, trusted: Trusted, emitOption: EmitOption): void {
   const { name, args, command } = invocation;
   if (name === 'apt-get' || name === 'apt' || name === 'aptitude') {
     const parsed = parseOptions(args, { shortWithValue: 'octa', longWithValue: ['option', 'config-file', 'target-release', 'host-architecture'] });
     const subcommand = parsed.operands[0]?.value;
     if (!subcommand || !APT_FETCHING.has(subcommand)) return;
-    if (allLocalAndVerified(parsed.operands.slice(1), script, command.start, /\.deb$/)) return;
+    if (trusted(parsed.operands.slice(1), command.start, /\.deb$/)) return;
     for (const option of parsed.options) {
       if (option.long && ['allow-unauthenticated', 'allow-insecure-repositories', 'force-yes', 'allow-untrusted'].includes(option.name)) {
         const effect = option.name === 'allow-insecure-repositories' ? 'accepts repositories without a valid signature' : 'installs packages whose signatures are not checked';
@@ -116,7 +124,7 @@ function checkTool(invocation: Invocation, script: readonly SimpleCommand[], emi
     if (subcommand === 'index' || subcommand === 'verify') return;
     const allowUntrusted = parsed.options.find((option) => option.long && option.name === 'allow-untrusted');
     if (!allowUntrusted) return;
-    if (subcommand === 'add' && allLocalAndVerified(parsed.operands.slice(1), script, command.start, /\.apk$/)) return;
+    if (subcommand === 'add' && trusted(parsed.operands.slice(1), command.start, /\.apk$/)) return;
     emitOption(allowUntrusted, `'apk --allow-untrusted' installs packages whose signatures are not checked`);
     return;
   }
@@ -124,7 +132,7 @@ function checkTool(invocation: Invocation, script: readonly SimpleCommand[], emi
     const parsed = parseOptions(args, { shortWithValue: 'DE', longWithValue: ['define', 'eval', 'root', 'dbpath', 'macros', 'rcfile', 'pipe', 'predefine'] });
     const querying = parsed.options.some((option) => (!option.long && 'qVKe'.includes(option.name)) || (option.long && ['query', 'verify', 'checksig', 'erase', 'import', 'delete', 'querytags', 'showrc'].includes(option.name)));
     if (querying) return;
-    if (allLocalAndVerified(parsed.operands, script, command.start, /\.rpm$/)) return;
+    if (trusted(parsed.operands, command.start, /\.rpm$/)) return;
     for (const option of parsed.options) {
       if (option.long && ['nosignature', 'nodigest', 'nofiledigest', 'noverify'].includes(option.name)) {
         emitOption(option, `'rpm --${option.name}' installs the package without checking its ${option.name === 'nosignature' ? 'signature' : 'digests'}`);
@@ -136,7 +144,7 @@ function checkTool(invocation: Invocation, script: readonly SimpleCommand[], emi
     const parsed = parseOptions(args, { shortWithValue: 'cdex', longWithValue: ['setopt', 'config', 'installroot', 'releasever', 'repo', 'repoid', 'enablerepo', 'disablerepo', 'exclude', 'downloaddir', 'destdir'] });
     const subcommand = parsed.operands[0]?.value;
     if (subcommand && RPM_FAMILY_QUIET.has(subcommand)) return;
-    if (allLocalAndVerified(parsed.operands.slice(1), script, command.start, /\.rpm$/)) return;
+    if (trusted(parsed.operands.slice(1), command.start, /\.rpm$/)) return;
     for (const option of parsed.options) {
       if (option.long && (option.name === 'nogpgcheck' || option.name === 'no-gpgchecks')) {
         emitOption(option, `'${name} --${option.name}' installs packages without checking their signatures`);
@@ -151,7 +159,7 @@ function checkTool(invocation: Invocation, script: readonly SimpleCommand[], emi
     const parsed = parseOptions(args, { shortWithValue: 'cnptR', longWithValue: ['config', 'root', 'name', 'priority', 'type', 'repo', 'from'] });
     const subcommand = parsed.operands[0]?.value ?? '';
     const addsRepo = ['ar', 'addrepo', 'mr', 'modifyrepo'].includes(subcommand);
-    if (['in', 'install'].includes(subcommand) && allLocalAndVerified(parsed.operands.slice(1), script, command.start, /\.rpm$/)) return;
+    if (['in', 'install'].includes(subcommand) && trusted(parsed.operands.slice(1), command.start, /\.rpm$/)) return;
     for (const option of parsed.options) {
       if (option.long && ['no-gpg-checks', 'allow-unsigned-rpm'].includes(option.name)) {
         emitOption(option, `'zypper --${option.name}' installs packages without checking their signatures`);
