@@ -55,4 +55,9 @@ export interface ServerContext {
    * open in the editor, else the disk. `path` is canonical (see `canonicalPath`).
    */
   readOther(path: string): string | undefined;
+  /**
+   * Whether a workspace file is open in the editor, by URI or by path (the client may spell a
+   * URI differently from the one the scan built for the same file).
+   */
+  isOpen(uri: string, path?: string): boolean;
 }

@@ -85,11 +85,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       timing,
       environment: { generation: 0 },
       readOther: (path) => {
-        for (const document of documents.all()) {
-          if (uriToPath(document.uri) === path) return document.getText();
-        }
-        return readSync(path);
+        const uri = openPaths.get(path);
+        const document = uri === undefined ? undefined : documents.get(uri);
+        return document ? document.getText() : readSync(path);
       },
+      isOpen: (uri, path) => documents.get(uri) !== undefined || (path !== undefined && openPaths.has(path)),
     };
     diagnostics = new DocumentDiagnostics(ctx);
     workspace = new WorkspaceDiagnostics(ctx);
@@ -123,11 +123,21 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!context.client.pullDiagnostics) workspace!.start();
   });
 
-  documents.onDidOpen(({ document }) => guard(log, 'didOpen', () => diagnostics?.opened(document.uri)));
+  /** Open documents by path: the workspace's files and cross-file reads meet the buffers here. */
+  const openPaths = new Map<string, string>();
+  documents.onDidOpen(({ document }) =>
+    guard(log, 'didOpen', () => {
+      const path = uriToPath(document.uri);
+      if (path !== undefined) openPaths.set(path, document.uri);
+      diagnostics?.opened(document.uri);
+    }),
+  );
   documents.onDidChangeContent(({ document }) => guard(log, 'didChange', () => diagnostics?.changed(document.uri)));
   documents.onDidSave(({ document }) => guard(log, 'didSave', () => diagnostics?.saved(document.uri)));
   documents.onDidClose(({ document }) =>
     guard(log, 'didClose', () => {
+      const path = uriToPath(document.uri);
+      if (path !== undefined && openPaths.get(path) === document.uri) openPaths.delete(path);
       diagnostics?.closed(document.uri);
       workspace?.documentClosed(document.uri).catch((error) => log.error(`After closing ${document.uri}: ${messageOf(error)}`));
     }),

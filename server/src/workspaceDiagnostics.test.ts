@@ -287,3 +287,24 @@ test('a pull client that never asks for the workspace gets no scan', async () =>
     workspace.dispose();
   }
 });
+
+test('an open file is recognised however the client spells its URI', async () => {
+  const workspace = new TempWorkspace({ 'Dockerfile.a(b)': SUDO_DOCKERFILE });
+  const client = new TestClient({ capabilities: PULL_CLIENT, folders: [workspace.root], server });
+  try {
+    await client.initialize();
+    // VS Code percent-encodes parentheses; the scan does not.
+    const vscodeUri = uriOf(workspace.path('Dockerfile.a(b)')).replace('(', '%28').replace(')', '%29');
+    assert.notEqual(vscodeUri, uriOf(workspace.path('Dockerfile.a(b)')));
+    await client.open(vscodeUri, CLEAN_DOCKERFILE);
+    assert.deepEqual(((await client.pull(vscodeUri)) as FullDocumentDiagnosticReport).items, []);
+    assert.deepEqual((await client.workspacePull()).items, []);
+    await client.close(vscodeUri);
+    const after = (await client.workspacePull()).items;
+    assert.equal(after.length, 1);
+    assert.deepEqual(codesOf(after[0], 'the file after close'), ['DG103']);
+  } finally {
+    client.dispose();
+    workspace.dispose();
+  }
+});

@@ -160,7 +160,7 @@ export class WorkspaceDiagnostics {
   /** What a document pull of a closed file answers: the file as on disk, if the workspace reports it. */
   async closedDocumentReport(uri: string): Promise<FullDocumentDiagnosticReport> {
     await this.closing.get(uri);
-    const record = this.byUri.get(uri);
+    const record = this.recordFor(uri);
     return record
       ? { kind: DocumentDiagnosticReportKind.Full, resultId: record.resultId, items: record.diagnostics }
       : { kind: DocumentDiagnosticReportKind.Full, resultId: EMPTY_REPORT_ID, items: [] };
@@ -181,30 +181,38 @@ export class WorkspaceDiagnostics {
   }
 
   private async afterClose(uri: string): Promise<void> {
+    const path = uriToPath(uri);
+    // The same file as the scan spells it, if the client spells it differently.
+    const uris = [uri, ...(path !== undefined && this.records.get(path) && this.records.get(path)!.uri !== uri ? [this.records.get(path)!.uri] : [])];
     // The client forgot what the workspace told it about this file when the editor opened it.
-    for (const session of this.sessions) session.known.delete(uri);
+    for (const session of this.sessions) for (const each of uris) session.known.delete(each);
     if (!this.push) {
       // The VS Code client pulls the document once more as it closes and drops our workspace
       // report for it until that pull is answered; report it a moment later.
-      this.settling.set(uri, Date.now() + this.ctx.timing.closeSettleMs);
+      for (const each of uris) this.settling.set(each, Date.now() + this.ctx.timing.closeSettleMs);
       setTimeout(() => this.notify(), this.ctx.timing.closeSettleMs + 1);
     }
-    const path = uriToPath(uri);
     let covered = false;
     if (path !== undefined) {
       const known = this.known.get(path) ?? (await this.classify(path));
-      if (known && !this.ctx.documents.get(uri)) covered = await this.lintFromDisk(path, known, this.scan?.id ?? this.scanCount);
+      if (known && !this.ctx.isOpen(uri, path)) covered = await this.lintFromDisk(path, known, this.scan?.id ?? this.scanCount);
     }
     if (path !== undefined) await this.relintDependents([path]);
-    if (this.ctx.documents.get(uri)) return; // reopened meanwhile
+    if (this.ctx.isOpen(uri, path)) return; // reopened meanwhile
     if (!covered) {
       if (this.push) this.publish(uri, [], EMPTY_REPORT_ID, true);
       else this.pendingClears.add(uri);
     } else if (this.push) {
-      const record = this.byUri.get(uri);
+      const record = this.recordFor(uri);
+      // Under the client's spelling: it replaces what the buffer showed.
       if (record) this.publish(uri, record.diagnostics, record.resultId, true);
     }
     this.notify();
+  }
+
+  private recordFor(uri: string): FileRecord | undefined {
+    const path = uriToPath(uri);
+    return this.byUri.get(uri) ?? (path === undefined ? undefined : this.records.get(path));
   }
 
   /** `workspace/didChangeWatchedFiles`: files created, changed or deleted on disk. */
@@ -261,7 +269,7 @@ export class WorkspaceDiagnostics {
         continue;
       }
       this.known.set(path, known);
-      if (this.ctx.documents.get(known.uri)) continue; // open: the buffer wins
+      if (this.ctx.isOpen(known.uri, path)) continue; // open: the buffer wins
       changed = (await this.lintFromDisk(path, known, this.scan?.id ?? this.scanCount)) || changed;
     }
     changed = (await this.relintDependents(files.map((file) => file.path))) || changed;
@@ -307,9 +315,9 @@ export class WorkspaceDiagnostics {
   private collect(session: PullSession, unchanged: boolean): WorkspaceDocumentDiagnosticReport[] {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const now = Date.now();
-    const hidden = (uri: string): boolean => this.ctx.documents.get(uri) !== undefined || (this.settling.get(uri) ?? 0) > now;
+    const hidden = (uri: string, path?: string): boolean => this.ctx.isOpen(uri, path) || (this.settling.get(uri) ?? 0) > now;
     for (const record of this.records.values()) {
-      if (hidden(record.uri)) continue;
+      if (hidden(record.uri, record.path)) continue;
       const previous = session.known.get(record.uri);
       if (previous === record.resultId) {
         if (unchanged) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: record.uri, version: null, resultId: record.resultId });
@@ -430,12 +438,12 @@ export class WorkspaceDiagnostics {
       const concurrency = Math.max(1, this.ctx.timing.scanReadConcurrency);
       for (let i = 0; i < found.length && !token.isCancellationRequested; i += concurrency) {
         const batch = found.slice(i, i + concurrency);
-        const texts = await Promise.all(batch.map(({ path, known: file }) => (this.ctx.documents.get(file.uri) ? Promise.resolve(undefined) : this.readForLint(path))));
+        const texts = await Promise.all(batch.map(({ path, known: file }) => (this.ctx.isOpen(file.uri, path) ? Promise.resolve(undefined) : this.readForLint(path))));
         if (token.isCancellationRequested) break;
         for (let j = 0; j < batch.length; j++) {
           const { path, known: file } = batch[j];
           scan.filesDone++;
-          if (this.ctx.documents.get(file.uri)) continue; // open: reported from the buffer
+          if (this.ctx.isOpen(file.uri, path)) continue; // open: reported from the buffer
           await this.lintText(path, file, texts[j], scan.id);
         }
         const now = performance.now();
@@ -582,7 +590,7 @@ export class WorkspaceDiagnostics {
     this.records.set(path, record);
     this.byUri.set(file.uri, record);
     this.pendingClears.delete(file.uri);
-    if (this.push && !this.ctx.documents.get(file.uri)) this.publish(file.uri, diagnostics, resultId);
+    if (this.push && !this.ctx.isOpen(file.uri, path)) this.publish(file.uri, diagnostics, resultId);
     return true;
   }
 
@@ -594,7 +602,7 @@ export class WorkspaceDiagnostics {
     const changed = new Set(paths);
     let any = false;
     for (const record of [...this.records.values()]) {
-      if (!record.dependencies.some((path) => changed.has(path)) || this.ctx.documents.get(record.uri)) continue;
+      if (!record.dependencies.some((path) => changed.has(path)) || this.ctx.isOpen(record.uri, record.path)) continue;
       const known = this.known.get(record.path) ?? { uri: record.uri, kind: record.kind, folderUri: this.ctx.folders.folderOf(record.path)?.uri ?? '' };
       any = (await this.lintFromDisk(record.path, known, record.scanId)) || any;
     }
@@ -617,7 +625,7 @@ export class WorkspaceDiagnostics {
   private removeRecord(record: FileRecord): void {
     this.records.delete(record.path);
     if (this.byUri.get(record.uri) === record) this.byUri.delete(record.uri);
-    if (this.push && !this.ctx.documents.get(record.uri)) this.publish(record.uri, [], EMPTY_REPORT_ID);
+    if (this.push && !this.ctx.isOpen(record.uri, record.path)) this.publish(record.uri, [], EMPTY_REPORT_ID);
   }
 
   private publish(uri: string, diagnostics: Diagnostic[], resultId: string, force = false): void {
