@@ -144,6 +144,13 @@ test('ignore-paths of the config and dockguard.exclude keep files out of the wor
     await client.initialize();
     const uris = (await client.workspacePull()).items.map((item) => item.uri).sort();
     assert.deepEqual(uris, [uriOf(workspace.path('.dockguard.yaml')), uriOf(workspace.path('app/Dockerfile')), uriOf(workspace.path('stacks/prod.yml'))].sort());
+    // Opened as plain YAML, a file named by dockguard.composeFiles is linted as a compose file.
+    const stack = uriOf(workspace.path('stacks/prod.yml'));
+    await client.open(stack, 'services:\n  web: [\n', 'yaml');
+    assert.deepEqual((await pulled(client, stack)).items.map((item) => item.code), ['DG000']);
+    const other = uriOf(workspace.write('other/prod.yml', 'services:\n  web: [\n'));
+    await client.open(other, 'x: [\n', 'yaml');
+    assert.deepEqual((await pulled(client, other)).items, []);
   } finally {
     client.dispose();
     workspace.dispose();

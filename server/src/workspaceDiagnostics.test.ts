@@ -4,6 +4,7 @@ import {
   DocumentDiagnosticReportKind,
   FileChangeType,
   CancellationTokenSource,
+  DidChangeWorkspaceFoldersNotification,
   type FullDocumentDiagnosticReport,
   type PreviousResultId,
   type WorkspaceDiagnosticReport,
@@ -303,6 +304,27 @@ test('an open file is recognised however the client spells its URI', async () =>
     const after = (await client.workspacePull()).items;
     assert.equal(after.length, 1);
     assert.deepEqual(codesOf(after[0], 'the file after close'), ['DG103']);
+  } finally {
+    client.dispose();
+    workspace.dispose();
+  }
+});
+
+test('workspace folders added and removed', async () => {
+  const workspace = new TempWorkspace({ 'a/Dockerfile': SUDO_DOCKERFILE, 'b/Dockerfile': SUDO_DOCKERFILE });
+  const client = new TestClient({ capabilities: PULL_CLIENT, folders: [workspace.path('a')], server });
+  try {
+    await client.initialize();
+    const a = uriOf(workspace.path('a/Dockerfile'));
+    const b = uriOf(workspace.path('b/Dockerfile'));
+    const first = await client.workspacePull();
+    assert.deepEqual(first.items.map((item) => item.uri), [a]);
+    const folder = (name: string) => ({ uri: uriOf(workspace.path(name)), name });
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [folder('b')], removed: [folder('a')] } });
+    const second = byUri((await client.workspacePull(previousIds(first.items))).items);
+    assert.deepEqual(codesOf(second.get(b), 'b/Dockerfile'), ['DG103']);
+    // The removed folder's file is emptied.
+    assert.deepEqual(fullReport(second.get(a), 'a/Dockerfile').items, []);
   } finally {
     client.dispose();
     workspace.dispose();
