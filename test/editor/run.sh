@@ -6,5 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash test/editor/install.sh
+rm -rf test/editor/out  # no stale suites from renamed or deleted sources
 npx tsc -p test/editor
 exec node test/editor/out/run.js "$@"

@@ -107,13 +107,15 @@ export async function applyAction(action: vscode.CodeAction): Promise<void> {
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
-/** Finds the quick fix titled `title` (or containing it) for `diagnostic` and applies it. */
+/**
+ * Finds the quick fix titled `title` (or matching it) among the actions for `diagnostic`'s range
+ * and applies it. (`vscode.executeCodeActionProvider` does not return an action's `diagnostics`,
+ * so the action is identified by its title; the server only answers for diagnostics in the range.)
+ */
 export async function applyQuickFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: string | RegExp): Promise<vscode.CodeAction> {
   const actions = await codeActionsFor(uri, diagnostic.range);
   const matches = (a: vscode.CodeAction): boolean => (typeof title === 'string' ? a.title === title : title.test(a.title));
-  const action = actions.find(
-    (a) => matches(a) && a.kind?.value.startsWith('quickfix') && (a.diagnostics ?? []).some((d) => codeOf(d) === codeOf(diagnostic)),
-  );
+  const action = actions.find((a) => matches(a) && a.kind?.value.startsWith('quickfix'));
   assert.ok(action, `no quick fix ${String(title)} for ${codeOf(diagnostic)}; offered: ${actions.map((a) => `${a.title} [${a.kind?.value}]`).join(' | ')}`);
   await applyAction(action);
   return action;

@@ -13,7 +13,11 @@ export class CheckSequence {
   readonly results: CheckResult[] = [];
   private broken = false;
 
-  constructor(private readonly log: (line: string) => void) {}
+  /** `onFailure` runs after a failed step (the UI stage saves a screenshot there). */
+  constructor(
+    private readonly log: (line: string) => void,
+    private readonly onFailure?: (stepIndex: number) => Promise<void>,
+  ) {}
 
   async step(name: string, body: () => Promise<void> | void): Promise<void> {
     if (this.broken) {
@@ -30,6 +34,7 @@ export class CheckSequence {
       const detail = error instanceof Error ? error.message : String(error);
       this.results.push({ name, status: 'failed', detail });
       this.log(`  ✘ ${name}\n      ${detail.split('\n').join('\n      ')}`);
+      await this.onFailure?.(this.results.length).catch(() => undefined);
     }
   }
 }

@@ -115,8 +115,10 @@ function onLines(child: ChildProcess, handle: (line: string) => void): void {
 }
 
 /**
- * The workbench URL for a folder or a `.code-workspace` file, with an optional payload that loads
- * the extension under development and, for extension-host tests, the Mocha entry point.
+ * The workbench URL for a folder or a `.code-workspace` file, with a payload that loads the
+ * extension under development and, for extension-host tests, the Mocha entry point. The payload
+ * also carries what test-electron's `--skip-welcome --skip-release-notes` mean on the desktop:
+ * without it the Welcome page opens at some point of startup, sometimes, over the test's editor.
  */
 export function workbenchUrl(
   server: VsCodeServer,
@@ -125,12 +127,15 @@ export function workbenchUrl(
 ): string {
   const url = new URL(server.origin + '/');
   url.searchParams.set(target.endsWith('.code-workspace') ? 'workspace' : 'folder', target);
-  const entries: [string, string][] = [];
+  const entries: [string, string][] = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   if (payload.extensionDevelopmentPath) {
     entries.push(['extensionDevelopmentPath', remoteUri(server, payload.extensionDevelopmentPath)]);
   }
   if (payload.extensionTestsPath) entries.push(['extensionTestsPath', remoteUri(server, payload.extensionTestsPath)]);
-  if (entries.length > 0) url.searchParams.set('payload', JSON.stringify(entries));
+  url.searchParams.set('payload', JSON.stringify(entries));
   return url.toString();
 }
 

@@ -7,7 +7,7 @@
  * editor input is an EditContext div, so text is clicked rather than a textarea focused; the
  * lightbulb is drawn in the glyph margin (`.codicon-gutter-lightbulb*`).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from '../lib/browser';
@@ -17,15 +17,23 @@ import { repoRoot, screenshotsDir } from '../lib/paths';
 import { startVsCodeServer, workbenchUrl } from '../lib/vscode-server';
 
 const STEP_TIMEOUT = 30000;
-const DOCKERFILE_FIX = 'Run as numeric user 10001:10001';
+// 1.139 draws the lightbulb in the glyph margin (`codicon-gutter-lightbulb-*`) when the line has
+// no room, and as a content widget (`.lightBulbWidget.codicon-lightbulb-*`) inside an indented line.
+const LIGHTBULB = '[class*="codicon-gutter-lightbulb"], .lightBulbWidget[class*="codicon-lightbulb"]';
+const QUICK_FIX_ITEM = '.action-widget .monaco-list-row.action';
+// The preferred fixes for the fixture's findings (titles as the product shows them).
+const DOCKERFILE_FIX = "Run as the image's own user 'node'";
+const COMPOSE_FIX = "Add 'cap_drop: [ALL]'";
 
 export async function runUiStage(scratch: string, log: (line: string) => void): Promise<CheckResult[]> {
-  const workspace = join(scratch, 'ui-workspace');
-  copyFixture('workspace', workspace);
+  // A small, realistic project (its folder name shows in the Explorer of the screenshots).
+  const workspace = join(scratch, 'ui', 'webshop');
+  copyFixture('ui-app', workspace);
+  rmSync(screenshotsDir, { recursive: true, force: true });
   mkdirSync(screenshotsDir, { recursive: true });
-  const sequence = new CheckSequence(log);
   log('ui: VS Code in Chromium');
 
+  let sequence = new CheckSequence(log);
   const server = await startVsCodeServer({ dataDir: join(scratch, 'ui-server') });
   const browser = await launchChromium();
   try {
@@ -34,10 +42,17 @@ export async function runUiStage(scratch: string, log: (line: string) => void): 
     const page = await context.newPage();
     const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
     const editor = page.locator('.editor-instance .monaco-editor').first();
+    sequence = new CheckSequence(log, async (step) => void (await shot(`failed-step-${step}`)));
 
     await sequence.step('the workbench opens the fixture folder with the extension loaded', async () => {
       await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: repoRoot }));
       await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ state: 'visible' });
+      // 1.139 opens an empty secondary side bar (chat) on a fresh profile; the web workbench's
+      // user settings live in the browser, so close it the way a user would, for the screenshots.
+      if (await page.locator('.part.auxiliarybar').isVisible()) {
+        await page.keyboard.press('Control+Alt+B');
+        await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
+      }
     });
 
     await sequence.step('a Dockerfile opened from Quick Open shows a warning squiggle', async () => {
@@ -47,7 +62,7 @@ export async function runUiStage(scratch: string, log: (line: string) => void): 
     });
 
     await sequence.step('hovering the squiggle shows the rule message', async () => {
-      await editor.locator('.squiggly-warning').first().hover();
+      await hoverOver(page, editor.locator('.squiggly-warning').first());
       const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'DG101' }).first();
       await hover.waitFor({ state: 'visible' });
       const text = await hover.innerText();
@@ -57,48 +72,72 @@ export async function runUiStage(scratch: string, log: (line: string) => void): 
     });
 
     await sequence.step('the Problems panel lists findings of files never opened', async () => {
-      await page.mouse.move(5, 5); // let the hover go
+      await page.mouse.move(5, 400); // let the hover go
+      await page.locator('.monaco-hover:visible').waitFor({ state: 'detached' });
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row');
       await rows.filter({ hasText: 'DG101' }).first().waitFor({ state: 'visible' });
-      // services/api/Dockerfile and compose.yaml were never opened: only a workspace-wide scan
-      // can put them here.
-      await rows.filter({ hasText: 'services' }).first().waitFor({ state: 'visible' });
-      await rows.filter({ hasText: 'compose.yaml' }).first().waitFor({ state: 'visible' });
+      // worker/Dockerfile and compose.yaml were never opened: only the workspace-wide scan puts
+      // them here. The list is virtualised (only rows in view exist), so the filter brings each
+      // into view.
+      const filter = page.getByPlaceholder(/^Filter \(e\.g\./);
+      await filter.fill('worker');
+      await rows.filter({ hasText: 'DG103' }).first().waitFor({ state: 'visible' });
+      await filter.fill('compose.yaml');
+      await rows.filter({ hasText: 'DG204' }).first().waitFor({ state: 'visible' });
+      await filter.fill('');
+      await rows.filter({ hasText: 'DG101' }).first().waitFor({ state: 'visible' });
       await shot('03-problems');
-      await page.keyboard.press('Control+Shift+M'); // close the panel again
+      await page.keyboard.press('Control+J'); // hide the panel again
+      await page.locator('.markers-panel').waitFor({ state: 'hidden' });
     });
 
     await sequence.step('the cursor on the finding shows the lightbulb', async () => {
-      await clickText(editor, 'FROM debian');
-      await page.locator('.codicon-gutter-lightbulb-auto-fix, .codicon-gutter-lightbulb, .codicon-gutter-lightbulb-sparkle-autofix').first().waitFor({ state: 'visible' });
+      await clickText(editor, 'FROM node');
+      await page.locator(LIGHTBULB).first().waitFor({ state: 'visible' });
     });
 
     await sequence.step('Ctrl+. offers the quick fix', async () => {
       await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row.action').filter({ hasText: DOCKERFILE_FIX }).first();
-      await item.waitFor({ state: 'visible' });
+      await page.locator(QUICK_FIX_ITEM).filter({ hasText: DOCKERFILE_FIX }).first().waitFor({ state: 'visible' });
       await shot('04-quick-fix-menu');
     });
 
     await sequence.step('applying the fix inserts USER and the squiggle goes away', async () => {
-      await page.locator('.action-widget .monaco-list-row.action').filter({ hasText: DOCKERFILE_FIX }).first().click();
-      await editor.locator('.view-lines').filter({ hasText: 'USER 10001:10001' }).waitFor({ state: 'visible' });
+      await page.locator(QUICK_FIX_ITEM).filter({ hasText: DOCKERFILE_FIX }).first().click();
+      await editor.locator('.view-line').filter({ hasText: /^USER\s+node$/ }).waitFor({ state: 'visible' });
       await editor.locator('.squiggly-warning').first().waitFor({ state: 'detached' });
       await shot('05-fixed');
     });
 
     await sequence.step('Ctrl+S writes the fixed Dockerfile to disk', async () => {
       await page.keyboard.press('Control+S');
-      await poll(() => readFileSync(join(workspace, 'Dockerfile'), 'utf8').includes('USER 10001:10001\n'), 'the file on disk has no USER line');
+      await poll(() => readFileSync(join(workspace, 'Dockerfile'), 'utf8').includes('\nUSER node\nCMD'), 'the file on disk has no USER line');
     });
 
-    await sequence.step('a compose file shows its findings', async () => {
+    await sequence.step('a compose file shows its findings in the hover', async () => {
       await openFile(page, 'compose.yaml', '');
       await editor.locator('.squiggly-info').first().waitFor({ state: 'visible' });
-      await editor.locator('.squiggly-info').first().hover();
+      await hoverOver(page, editor.locator('.squiggly-info').first());
       await page.locator('.monaco-hover:visible').filter({ hasText: 'DG204' }).first().waitFor({ state: 'visible' });
-      await shot('06-compose');
+      await shot('06-compose-hover');
+      await page.mouse.move(5, 400);
+      await page.locator('.monaco-hover:visible').waitFor({ state: 'detached' });
+    });
+
+    await sequence.step('clicking the lightbulb offers the compose fix, which adds cap_drop: [ALL]', async () => {
+      // Into the squiggle under `web` (the service key the findings point at); the end of the
+      // line would be outside their range and show no lightbulb.
+      await clickOn(page, editor.locator('.squiggly-info').first());
+      const lightbulb = page.locator(LIGHTBULB).first();
+      await lightbulb.waitFor({ state: 'visible' });
+      await lightbulb.click();
+      const item = page.locator(QUICK_FIX_ITEM).filter({ hasText: COMPOSE_FIX }).first();
+      await item.waitFor({ state: 'visible' });
+      await shot('07-compose-quick-fix-menu');
+      await item.click();
+      await editor.locator('.view-line').filter({ hasText: /^\s*cap_drop:\s+\[ALL\]$/ }).first().waitFor({ state: 'visible' });
+      await shot('08-compose-fixed');
     });
   } finally {
     await browser.close().catch(() => undefined);
@@ -129,6 +168,24 @@ async function openFile(page: Page, name: string, folder: string): Promise<void>
   }, `no Quick Open row for ${wanted}`);
   await rows.nth(index).click();
   await page.locator('.tab.active').filter({ hasText: name }).waitFor({ state: 'visible' });
+}
+
+/**
+ * Moves the mouse over a decoration. A squiggle lies under the text layer, so Playwright's own
+ * hover() (which insists the element itself receives the pointer) would wait forever; the user's
+ * mouse over the same pixels is what shows the hover.
+ */
+async function hoverOver(page: Page, decoration: Locator): Promise<void> {
+  const box = await decoration.boundingBox();
+  expect(box, 'the decoration has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Clicks the text under a decoration, which puts the cursor inside the diagnostic's range. */
+async function clickOn(page: Page, decoration: Locator): Promise<void> {
+  const box = await decoration.boundingBox();
+  expect(box, 'the decoration has no box');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 async function clickText(editor: Locator, text: string): Promise<void> {
