@@ -80,13 +80,11 @@ export class CodeActions {
   }
 
   private async fixAll(document: TextDocument): Promise<CodeAction | undefined> {
-    const record = await this.diagnostics.lintDocument(document.uri);
+    const context = await this.diagnostics.contextFor(document.uri);
     const current = this.ctx.documents.get(document.uri);
-    // Fix-all applies to the text in the editor; in `onSave` mode the findings may be older.
-    if (!record || !current || record.version !== current.version || !record.enabled || record.outcome.kind === undefined) return undefined;
-    const context = await this.diagnostics.contextFor(current.uri);
+    if (!current || !context.settings.enable) return undefined;
     const text = current.getText();
-    const edits = fixAllEdits(text, record.outcome.findings, (fixed) =>
+    const lintText = (fixed: string) =>
       this.ctx.linter.run({
         uri: current.uri,
         path: context.path,
@@ -95,8 +93,13 @@ export class CodeActions {
         settings: context.settings,
         config: context.config,
         folderPath: context.folderPath,
-      }).findings,
-    );
+        readFile: (path) => this.ctx.readOther(path),
+      });
+    // Fix-all applies to the text in the editor, also in `onSave` mode, where the diagnostics
+    // shown are those of the last save (`editor.codeActionsOnSave` runs before the save).
+    const cached = this.diagnostics.cached(current.uri);
+    const findings = cached && cached.version === current.version && cached.mode === 'onType' ? cached.outcome.findings : lintText(text).findings;
+    const edits = fixAllEdits(text, findings, (fixed) => lintText(fixed).findings);
     if (!edits) return undefined;
     return { title: 'Fix all dockguard problems', kind: FIX_ALL_KIND, edit: this.edit(current, edits) };
   }

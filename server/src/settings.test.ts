@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind, type FullDocumentDiagnosticReport, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
 import sudo from '../../shared/src/rules/dockerfile/sudo';
-import type { DiagnosticData } from '../../shared/src/protocol';
+import { FIX_ALL_KIND, type DiagnosticData } from '../../shared/src/protocol';
+import { applyEdits } from '../../shared/src/text/edits';
 import { PULL_CLIENT, PUSH_CLIENT, TestClient, settle, uriOf, waitFor } from './testing/protocolClient';
 import { CLEAN_DOCKERFILE, SUDO_DOCKERFILE, TempWorkspace } from './testing/workspace';
 
@@ -77,6 +78,12 @@ test('dockguard.run onSave: typing changes nothing until the file is saved', asy
     assert.deepEqual(saved.items, []);
     await client.change(URI, [{ text: SUDO_DOCKERFILE }]);
     assert.deepEqual((await pulled(client)).items, []);
+    // Fix-on-save runs before the save: fix-all works on the buffer, not on the last save.
+    const everything = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    const [fixAll] = await client.codeActions(URI, everything, [], [FIX_ALL_KIND]);
+    assert.ok(fixAll, 'a fix-all action');
+    const edits = (fixAll.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
+    assert.equal(applyEdits(SUDO_DOCKERFILE, edits), CLEAN_DOCKERFILE);
   } finally {
     client.dispose();
   }

@@ -315,6 +315,7 @@ export class WorkspaceDiagnostics {
   private collect(session: PullSession, unchanged: boolean): WorkspaceDocumentDiagnosticReport[] {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const now = Date.now();
+    this.hasSettling(); // drops the waits that are over
     const hidden = (uri: string, path?: string): boolean => this.ctx.isOpen(uri, path) || (this.settling.get(uri) ?? 0) > now;
     for (const record of this.records.values()) {
       if (hidden(record.uri, record.path)) continue;
