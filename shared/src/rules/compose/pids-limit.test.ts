@@ -1,5 +1,6 @@
 import { test } from 'node:test';
-import { assertFires, assertQuiet } from '../../test-support/rule-test';
+import * as assert from 'node:assert/strict';
+import { assertFires, assertQuiet, findingsOf } from '../../test-support/rule-test';
 import { assertComposeFix, COMPOSE } from '../../test-support/compose-fix';
 
 const ID = 'DG219';
@@ -81,4 +82,9 @@ test('fix: an explicit -1 is replaced', () => {
     'services:\n  web:\n    image: nginx:1.27\n    pids_limit: 200 # unlimited\n',
     (data) => (data.services.web.pids_limit = 200),
   );
+});
+
+test('the fix title says which services inherit the edited one', () => {
+  const [finding] = findingsOf(ID, 'services:\n  web: &web\n    image: a:1\n  worker:\n    <<: *web\n    command: work\n  cron:\n    extends: web\n', COMPOSE);
+  assert.match(finding.fixes[0].title, /also for 'worker', 'cron'/);
 });

@@ -3,7 +3,7 @@ import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Service } from '../../compose/model';
 import { limits, type Limit } from '../../compose/values';
 import { addServiceKey, setPairValue } from '../../compose/edits';
-import { addMapEntries, contentRange, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, contentRange, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel, titleWithInheritors } from './rule-helpers';
 
 /**
  * DG217 memory-limit, DG218 cpu-limit and DG219 pids-limit: the same check on three limits. A limit
@@ -37,7 +37,7 @@ export function checkLimit(context: RuleContext<ComposeModel>, spec: LimitSpec):
         start: service.keyStart,
         end: service.keyEnd,
         message: `${serviceLabel(service)} has no ${spec.noun} limit, so it can use all of the host's ${spec.noun === 'process (pids)' ? 'processes' : spec.noun}. Set ${spec.serviceKey} (or deploy.resources.limits.${spec.deployKey}).`,
-        fixes: added.edits.length > 0 ? [{ title: `Add ${added.title}`, edits: added.edits }] : [],
+        fixes: added.edits.length > 0 ? [{ title: titleWithInheritors(`Add ${added.title}`, model, service), edits: added.edits }] : [],
       });
     } else if (limit.unlimited) {
       reportUnlimited(context, service, limit, spec);

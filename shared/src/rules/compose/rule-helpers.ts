@@ -1,7 +1,7 @@
-import { isAlias, isMap, isScalar, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { OffsetEdit } from '../../text/edits';
 import type { Problem, RuleContext } from '../rule';
-import type { ComposeModel, Field, Service, YamlMap, YamlPair } from '../../compose/model';
+import { isMergeKey, type ComposeModel, type Field, type Service, type YamlMap, type YamlPair } from '../../compose/model';
 import { scalar } from '../../compose/values';
 import { addServiceKey, indentUnit, yamlScalar, type QuoteStyle } from '../../compose/edits';
 
@@ -41,13 +41,13 @@ export function serviceLabel(service: Service, shared?: Field | boolean): string
   const fromAnchor = typeof shared === 'boolean' ? shared : isShared(field);
   if (!fromAnchor) return `Service '${service.name}'`;
   const anchor = field?.anchorName ?? (service.alias ? service.alias.source : undefined);
-  return `Service '${service.name}' (through ${anchor ? `the anchor &${anchor}` : 'a merge key'})`;
+  return `Service '${service.name}' (through ${anchor ? `anchor &${anchor}` : 'a merge key'})`;
 }
 
 /** Reports a problem for a service; a value written in an anchor also points back at the service. */
 export function reportForService(context: RuleContext<ComposeModel>, service: Service, shared: boolean, problem: Problem): void {
   if (shared) {
-    const related = [...(problem.related ?? []), { start: service.keyStart, end: service.keyEnd, message: `The service '${service.name}' gets this value from a shared anchor.` }];
+    const related = [...(problem.related ?? []), { start: service.keyStart, end: service.keyEnd, message: `Service '${service.name}' gets this value through a shared anchor.` }];
     context.report({ ...problem, related });
   } else {
     context.report(problem);
@@ -207,4 +207,26 @@ export function anchorTitle(field: Field, sharing: Service[]): string {
   if (names.length === 0) return anchor;
   const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
   return `${anchor} (used by ${shown})`;
+}
+
+/** Other services that inherit this one's mapping, by a merge key (`<<: *web`) or `extends:`. */
+export function inheritorsOf(model: ComposeModel, service: Service): Service[] {
+  if (!service.node) return [];
+  return model.services.filter((other) => {
+    if (other === service || !other.node) return false;
+    const merges = (other.node.items as YamlPair[]).some((pair) => {
+      if (!isMergeKey(pair.key)) return false;
+      const sources = isSeq(pair.value) ? (pair.value.items as (Node | null)[]) : [pair.value];
+      return sources.some((source) => model.resolve(source) === service.node);
+    });
+    return merges || (extendsChain(model, other) ?? []).includes(service);
+  });
+}
+
+/** A fix title that says which other services the edit also changes. */
+export function titleWithInheritors(title: string, model: ComposeModel, service: Service): string {
+  const names = inheritorsOf(model, service).map((other) => `'${other.name}'`);
+  if (names.length === 0) return title;
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  return `${title} (also for ${shown}, which inherit from '${service.name}')`;
 }

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { addServiceKey } from '../../compose/edits';
-import { addMapEntries, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel, titleWithInheritors } from './rule-helpers';
 
 /** The entries the fix adds, block and flow; see the docs page for why these numbers. */
 const ENTRIES = {
@@ -33,7 +33,7 @@ export default defineComposeRule({
           start: service.keyStart,
           end: service.keyEnd,
           message: `${serviceLabel(service)} sets no ulimits: open files (nofile) and processes (nproc) are bounded only by the daemon's defaults.`,
-          fixes: edits.length > 0 ? [{ title: 'Add ulimits for nofile and nproc', edits }] : [],
+          fixes: edits.length > 0 ? [{ title: titleWithInheritors('Add ulimits for nofile and nproc', model, service), edits }] : [],
         });
         continue;
       }
@@ -51,7 +51,7 @@ export default defineComposeRule({
           missing.flatMap((name) => [...ENTRIES[name].block]),
           missing.map((name) => ENTRIES[name].flow),
         );
-        if (edits.length > 0) fixes.push({ title: `Add ${missing.join(' and ')} to ulimits`, edits });
+        if (edits.length > 0) fixes.push({ title: titleWithInheritors(`Add ${missing.join(' and ')} to ulimits`, model, service), edits });
       }
       const range = field.keyNode.range!;
       reportForService(context, service, shared, {

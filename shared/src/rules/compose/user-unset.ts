@@ -6,7 +6,7 @@ import { addServiceKey } from '../../compose/edits';
 import { buildDockerfileModel, isRootUser } from '../../dockerfile/model';
 import { parseImageReference } from '../../dockerfile/image';
 import { describeRuntimeBase, imageLabel, matchesNonRootPattern } from '../../dockerfile/runtime-user';
-import { extendsChain, isCompleteService, serviceLabel } from './rule-helpers';
+import { extendsChain, isCompleteService, serviceLabel, titleWithInheritors } from './rule-helpers';
 import { directoryOf, resolveFrom } from './workspace-path';
 
 const NON_ROOT_USER = '"10001:10001"';
@@ -37,7 +37,7 @@ export default defineComposeRule({
         start: service.keyStart,
         end: service.keyEnd,
         message: `${serviceLabel(service)} sets no user:, and ${verdict.why}, so it runs as ${verdict.certain ? 'root' : "the image's default user, which is root for most images"}. Set a non-root user (user: "UID:GID").`,
-        fixes: edits.length > 0 ? [{ title: `Add 'user: ${NON_ROOT_USER}'`, edits }] : [],
+        fixes: edits.length > 0 ? [{ title: titleWithInheritors(`Add 'user: ${NON_ROOT_USER}'`, model, service), edits }] : [],
       });
     }
   },
