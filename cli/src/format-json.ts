@@ -2,12 +2,13 @@ import type { Finding } from '../../shared/src/index';
 import { oneBased, orderedFixes, type FileReport } from './report';
 
 /**
- * The JSON format of the contract: one entry per linted file, in path order, ESLint's shape with
- * 1-based lines and columns and exclusive end columns. `fixes` lists the preferred fix (the one
- * --fix applies) first; the "ignore" comment actions are editor actions and never appear.
+ * One entry of the JSON format of the contract (an array with one entry per linted file, in
+ * path order): ESLint's shape with 1-based lines and columns and exclusive end columns. `fixes`
+ * lists the preferred fix (the one --fix applies) first; the "ignore" comment actions are editor
+ * actions and never appear.
  */
-export function formatJson(reports: readonly FileReport[]): string {
-  return `${JSON.stringify(reports.map((report) => ({ filePath: report.filePath, kind: report.kind, messages: report.findings.map(message) })))}\n`;
+export function jsonEntry(report: FileReport): string {
+  return JSON.stringify({ filePath: report.filePath, kind: report.kind, messages: report.findings.map(message) });
 }
 
 function message(finding: Finding) {

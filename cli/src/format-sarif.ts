@@ -27,43 +27,7 @@ const SECURITY_SEVERITY: Record<SeveritySetting, string> = { error: '8.0', warni
  * exclusive, UTF-16 code units, as SARIF defines), the preferred fix first among `fixes`, and
  * a line-content fingerprint so alerts follow code that moves.
  */
-export function formatSarif(reports: readonly FileReport[], version: string, cwd: string): string {
-  const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.id, index]));
-  const results: Record<string, unknown>[] = [];
-  for (const report of reports) {
-    const artifactLocation = artifactLocationOf(report);
-    report.findings.forEach((finding, i) => {
-      const result: Record<string, unknown> = {
-        ruleId: finding.ruleId,
-        ruleIndex: ruleIndex.get(finding.ruleId),
-        level: LEVEL[finding.severity],
-        message: { text: finding.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(finding.range) } }],
-      };
-      const fingerprint = report.fingerprints?.[i];
-      if (fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint };
-      if (finding.related && finding.related.length > 0) {
-        result.relatedLocations = finding.related.map((related, id) => ({
-          id,
-          message: { text: related.message },
-          physicalLocation: { artifactLocation, region: region(related.range) },
-        }));
-      }
-      const fixes = orderedFixes(finding).filter((fix) => fix.edits.length > 0);
-      if (fixes.length > 0) {
-        result.fixes = fixes.map((fix) => ({
-          description: { text: fix.title },
-          artifactChanges: [
-            {
-              artifactLocation,
-              replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
-            },
-          ],
-        }));
-      }
-      results.push(result);
-    });
-  }
+export function sarifFrame(version: string, cwd: string): { head: string; tail: string } {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -80,11 +44,53 @@ export function formatSarif(reports: readonly FileReport[], version: string, cwd
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log)}\n`;
+  // The results go between head and tail, written file by file.
+  const frame = JSON.stringify(log);
+  const at = frame.lastIndexOf('"results":[]') + '"results":['.length;
+  return { head: frame.slice(0, at), tail: `${frame.slice(at)}\n` };
+}
+
+const RULE_INDEX = new Map(ALL_RULES.map((rule, index) => [rule.id, index]));
+
+/** A file's results, comma-separated (empty when it has none). */
+export function sarifResults(report: FileReport): string {
+  const artifactLocation = artifactLocationOf(report);
+  return report.findings.map((finding, i) => JSON.stringify(result(finding, RULE_INDEX.get(finding.ruleId)!, artifactLocation, report.fingerprints?.[i]))).join(',');
+}
+
+function result(finding: Finding, ruleIndex: number, artifactLocation: ArtifactLocation, fingerprint: string | undefined) {
+  const result: Record<string, unknown> = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation, region: region(finding.range) } }],
+  };
+  if (fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint };
+  if (finding.related && finding.related.length > 0) {
+    result.relatedLocations = finding.related.map((related, id) => ({
+      id,
+      message: { text: related.message },
+      physicalLocation: { artifactLocation, region: region(related.range) },
+    }));
+  }
+  const fixes = orderedFixes(finding).filter((fix) => fix.edits.length > 0);
+  if (fixes.length > 0) {
+    result.fixes = fixes.map((fix) => ({
+      description: { text: fix.title },
+      artifactChanges: [
+        {
+          artifactLocation,
+          replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+        },
+      ],
+    }));
+  }
+  return result;
 }
 
 function ruleDescriptor(rule: RuleMeta) {
@@ -128,7 +134,12 @@ function region(range: Range) {
   };
 }
 
-function artifactLocationOf(report: FileReport): { uri: string; uriBaseId?: string } {
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+function artifactLocationOf(report: FileReport): ArtifactLocation {
   if (isAbsolute(report.filePath)) {
     return { uri: pathToFileURL(report.absolutePath).href };
   }

@@ -1,9 +1,5 @@
-import type { Severity } from '../../shared/src/index';
-import { isFixable, type FileReport, type RunSummary } from './report';
-
-export interface TextOptions {
-  color: boolean;
-}
+import type { Finding, Severity } from '../../shared/src/index';
+import type { FileReport, RunSummary } from './report';
 
 const STYLE = {
   error: '\x1b[31m',
@@ -14,33 +10,37 @@ const STYLE = {
   reset: '\x1b[0m',
 };
 
+type Paint = (style: keyof typeof STYLE, text: string) => string;
+
+function painter(color: boolean): Paint {
+  return (style, text) => (color ? `${STYLE[style]}${text}${STYLE.reset}` : text);
+}
+
 /**
  * One line per finding, `path:line:col` first so terminals and editors make it a link:
  *
  *   deploy/compose.yaml:4:5  error    Service 'app' runs privileged: ...  DG201 privileged
  *
- * then a summary line. Colour only when asked (the caller decides: a TTY and no NO_COLOR).
+ * Colour only when asked (the caller decides: a TTY and no NO_COLOR).
  */
-export function formatText(reports: readonly FileReport[], summary: RunSummary, options: TextOptions): string {
-  const paint = (style: keyof typeof STYLE, text: string): string => (options.color ? `${STYLE[style]}${text}${STYLE.reset}` : text);
+export function textLines(report: FileReport, color: boolean): string {
+  const paint = painter(color);
+  let lines = '';
+  for (const finding of report.findings) lines += `${textLine(report.filePath, finding, paint)}\n`;
+  return lines;
+}
+
+function textLine(filePath: string, finding: Finding, paint: Paint): string {
+  const location = `${filePath}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+  const message = finding.message.replace(/\s*\n\s*/g, ' ');
+  return `${paint('bold', location)}  ${paint(finding.severity, finding.severity.padEnd(7))}  ${message}  ${paint('dim', `${finding.ruleId} ${finding.ruleName}`)}`;
+}
+
+/** The closing lines: what --fix did, then counts by severity and how many --fix could fix. */
+export function textSummary(summary: RunSummary, counts: Record<Severity, number>, filesWithFindings: number, fixable: number, color: boolean): string {
+  const paint = painter(color);
   const lines: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  let filesWithFindings = 0;
-  let fixable = 0;
-  for (const report of reports) {
-    if (report.findings.length > 0) filesWithFindings++;
-    for (const finding of report.findings) {
-      counts[finding.severity]++;
-      if (isFixable(finding)) fixable++;
-      const location = `${report.filePath}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      const message = finding.message.replace(/\s*\n\s*/g, ' ');
-      lines.push(`${paint('bold', location)}  ${paint(finding.severity, finding.severity.padEnd(7))}  ${message}  ${paint('dim', `${finding.ruleId} ${finding.ruleName}`)}`);
-    }
-  }
-  if (lines.length > 0) lines.push('');
-  if (summary.fixesApplied > 0) {
-    lines.push(`Fixed ${plural(summary.fixesApplied, 'problem')} in ${plural(summary.filesFixed, 'file')}.`);
-  }
+  if (summary.fixesApplied > 0) lines.push(`Fixed ${plural(summary.fixesApplied, 'problem')} in ${plural(summary.filesFixed, 'file')}.`);
   const total = counts.error + counts.warning + counts.info;
   if (total === 0) {
     lines.push(summary.filesLinted === 0 ? 'No Dockerfiles or compose files found.' : `No problems found in ${plural(summary.filesLinted, 'file')}.`);

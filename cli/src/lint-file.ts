@@ -3,6 +3,7 @@ import { readSource, siblingReader, toNative, writeAtomically, type SourceText, 
 import { fixText } from './fix';
 import { fingerprints } from './format-sarif';
 import type { FileReport } from './report';
+import { renderFile, type RenderOptions, type RenderedFile } from './render';
 
 const CONFIG_SIZE_LIMIT = 1024 * 1024;
 
@@ -20,13 +21,12 @@ export interface FileTask {
 
 export interface TaskSettings {
   fix: boolean;
-  /** Compute SARIF fingerprints (they need the text, which is not kept). */
-  fingerprints: boolean;
+  render: RenderOptions;
 }
 
 export interface FileOutcome {
-  /** Undefined when the file is not linted (not a Dockerfile or compose file). */
-  report?: FileReport;
+  /** Undefined when the file is not linted (not a Dockerfile or compose file), or a config file without findings. */
+  report?: RenderedFile;
   /** For standard error, prefixed with `dockguard: ` by the caller. */
   notes: string[];
   fixesApplied: number;
@@ -69,7 +69,8 @@ export function lintSource(
   const outcome: FileOutcome = { notes: [], fixesApplied: 0, fixed: false };
   if ('skipped' in source) {
     const finding = skippedFinding(source.skipped, config);
-    outcome.report = { filePath: display, absolutePath: absolute, kind, findings: finding ? [finding] : [] };
+    const findings = finding ? [finding] : [];
+    outcome.report = renderFile({ filePath: display, absolutePath: absolute, kind, findings, fingerprints: fingerprints(findings, '') }, settings.render);
     return outcome;
   }
   const fileName = toNative(absolute);
@@ -109,8 +110,9 @@ export function lintSource(
   }
   // The suppression edits are editor actions; dropping them keeps a large run's memory small.
   const findings = result.findings.map(withoutSuppress);
-  outcome.report = { filePath: display, absolutePath: absolute, kind, findings };
-  if (settings.fingerprints) outcome.report.fingerprints = fingerprints(findings, text);
+  const report: FileReport = { filePath: display, absolutePath: absolute, kind, findings };
+  if (settings.render.format === 'sarif') report.fingerprints = fingerprints(findings, text);
+  outcome.report = renderFile(report, settings.render);
   return outcome;
 }
 

@@ -86,12 +86,14 @@ export async function lintAll(
           feed();
         });
         // A worker that dies hands its unfinished files back to the main thread.
-        worker.on('error', () => {
+        const abandon = (): void => {
           for (const chunk of inFlight.values()) retry.push(...chunk);
           inFlight.clear();
           void worker.terminate();
           resolve();
-        });
+        };
+        worker.on('error', abandon);
+        worker.on('exit', abandon);
         feed();
       }),
     );

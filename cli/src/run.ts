@@ -19,15 +19,18 @@ import {
   type FileKind,
   type LoadedConfig,
   type PathMatcher,
+  type Severity,
 } from '../../shared/src/index';
 import { HELP, parseCommandLine, UsageError, type CliOptions } from './args';
 import { decodeSource, nodeFileSystem, readSource, toNative, toPosix, tooLarge, type SourceText, type Unlintable } from './files';
-import { formatJson } from './format-json';
-import { fingerprints, formatSarif } from './format-sarif';
-import { formatText } from './format-text';
+import { fingerprints, sarifFrame } from './format-sarif';
+import { textSummary } from './format-text';
+import { renderFile, type RenderedFile } from './render';
 import { errorMessage, lintSource, withoutSuppress, type FileOutcome, type FileTask, type TaskSettings } from './lint-file';
 import { lintAll, workerCount } from './pool';
 import { SEVERITY_RANK, type FileReport, type RunSummary } from './report';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface Output {
   write(text: string | Uint8Array): unknown;
@@ -125,7 +128,7 @@ class Run {
   private readonly ignoreMatchers = new WeakMap<LoadedConfig, PathMatcher>();
   private readonly tasks: FileTask[] = [];
   private readonly queued = new Set<string>();
-  private readonly reports: FileReport[] = [];
+  private readonly files: RenderedFile[] = [];
   private readonly notes: string[] = [];
   private readonly summary: RunSummary = { filesLinted: 0, fixesApplied: 0, filesFixed: 0 };
   private readonly started = Date.now();
@@ -145,7 +148,12 @@ class Run {
   }
 
   private get settings(): TaskSettings {
-    return { fix: this.options.fix, fingerprints: this.options.format === 'sarif' };
+    return { fix: this.options.fix, render: { format: this.options.format, color: useColor(this.output, this.environment.env), quiet: this.options.quiet } };
+  }
+
+  /** With --stdin --fix the fixed text owns standard output; the report goes to standard error. */
+  private get output(): Output {
+    return this.options.stdin && this.options.fix ? this.environment.stderr : this.environment.stdout;
   }
 
   async execute(): Promise<number> {
@@ -242,9 +250,7 @@ class Run {
     this.notes.push(...outcome.notes);
     this.summary.fixesApplied += outcome.fixesApplied;
     if (outcome.fixed) this.summary.filesFixed++;
-    const report = outcome.report;
-    // A config file is reported only for its mistakes: it is not one of the files being checked.
-    if (report && (report.kind !== 'config' || report.findings.length > 0)) this.addReport(report);
+    if (outcome.report) this.files.push(outcome.report);
   }
 
   private async lintStdin(): Promise<void> {
@@ -289,34 +295,40 @@ class Run {
       const config = this.configTable[this.configId(loaded)];
       const findings = lint(loaded.text, { fileName: toNative(loaded.path), kind: 'config', config }).findings.map(withoutSuppress);
       if (findings.length === 0) continue;
-      const report: FileReport = { filePath: this.displayPath(loaded.path), absolutePath: loaded.path, kind: 'config', findings };
-      if (this.options.format === 'sarif') report.fingerprints = fingerprints(findings, loaded.text);
-      this.addReport(report);
+      const report: FileReport = { filePath: this.displayPath(loaded.path), absolutePath: loaded.path, kind: 'config', findings, fingerprints: fingerprints(findings, loaded.text) };
+      const rendered = renderFile(report, this.settings.render);
+      if (rendered) this.files.push(rendered);
     }
   }
 
-  private addReport(report: FileReport): void {
-    if (this.options.quiet) report.findings = report.findings.filter((finding) => finding.severity === 'error');
-    this.reports.push(report);
-  }
-
   private finish(): number {
-    const reports = this.reports.sort((a, b) => comparePaths(a.absolutePath, b.absolutePath));
-    this.summary.filesLinted = reports.length;
+    const files = this.files.sort((a, b) => comparePaths(a.absolutePath, b.absolutePath));
+    this.summary.filesLinted = files.length;
     const failAt = SEVERITY_RANK[this.options.failLevel];
-    const failed = reports.some((report) => report.findings.some((finding) => SEVERITY_RANK[finding.severity] >= failAt));
-    // With --stdin --fix the fixed text owns standard output; the report goes to standard error.
-    const out = this.options.stdin && this.options.fix ? this.environment.stderr : this.environment.stdout;
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    let fixable = 0;
+    let filesWithFindings = 0;
+    for (const file of files) {
+      for (const severity of SEVERITIES) counts[severity] += file.counts[severity];
+      fixable += file.fixable;
+      if (file.counts.error + file.counts.warning + file.counts.info > 0) filesWithFindings++;
+    }
+    const failed = SEVERITIES.some((severity) => SEVERITY_RANK[severity] >= failAt && counts[severity] > 0);
+    const out = this.output;
     switch (this.options.format) {
       case 'json':
-        out.write(formatJson(reports));
+        writeChunks(out, ['[', ...separated(files.map((file) => file.output), ','), ']\n']);
         break;
-      case 'sarif':
-        out.write(formatSarif(reports, this.environment.version, this.cwd));
+      case 'sarif': {
+        const frame = sarifFrame(this.environment.version, this.cwd);
+        const results = files.map((file) => file.output).filter((output) => output !== '');
+        writeChunks(out, [frame.head, ...separated(results, ','), frame.tail]);
         break;
+      }
       case 'text':
-        if (!(this.options.quiet && reports.every((report) => report.findings.length === 0))) {
-          out.write(formatText(reports, this.summary, { color: useColor(out, this.environment.env) }));
+        if (!(this.options.quiet && filesWithFindings === 0)) {
+          const lines = files.map((file) => file.output);
+          writeChunks(out, [...lines, filesWithFindings > 0 ? '\n' : '', textSummary(this.summary, counts, filesWithFindings, fixable, this.settings.render.color)]);
         }
         break;
     }
@@ -366,6 +378,23 @@ class Run {
   private clearProgress(): void {
     if (this.progressShown) this.environment.stderr.write('\r\x1b[K');
   }
+}
+
+/** Writes in blocks of about 64 KB: few system calls, and no string as large as the whole output. */
+function writeChunks(out: Output, chunks: Iterable<string>): void {
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= 65536) {
+      out.write(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer !== '') out.write(buffer);
+}
+
+function separated(parts: readonly string[], separator: string): string[] {
+  return parts.map((part, i) => (i === 0 ? part : separator + part));
 }
 
 function useColor(out: Output, env: Record<string, string | undefined>): boolean {
