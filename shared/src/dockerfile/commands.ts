@@ -14,6 +14,28 @@ export function baseName(path: string): string {
   return slash >= 0 ? trimmed.slice(slash + 1) : trimmed;
 }
 
+const pipelines = new WeakMap<readonly SimpleCommand[], Map<string, SimpleCommand[]>>();
+
+/**
+ * The commands of `command`'s pipeline, in pipe order (`curl … | tee f | sh` gives all three).
+ * Indexed once per script, so rules stay linear on scripts of thousands of commands.
+ */
+export function pipelineOf(command: SimpleCommand, script: readonly SimpleCommand[]): readonly SimpleCommand[] {
+  let index = pipelines.get(script);
+  if (!index) {
+    index = new Map();
+    for (const member of script) {
+      const key = `${member.depth}:${member.pipeline}`;
+      const list = index.get(key);
+      if (list) list.push(member);
+      else index.set(key, [member]);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.pipeIndex - b.pipeIndex);
+    pipelines.set(script, index);
+  }
+  return index.get(`${command.depth}:${command.pipeline}`) ?? [command];
+}
+
 /** A program call seen through its wrappers. */
 export interface Invocation {
   command: SimpleCommand;
@@ -141,7 +163,7 @@ export function pipelineFeedsDirectories(invocation: Invocation, script: readonl
   if (invocation.via !== 'xargs') return invocation.directoriesOnly === true;
   const command = invocation.command;
   if (command.pipeIndex === 0) return false;
-  const feeder = script.find((other) => other.pipeline === command.pipeline && other.pipeIndex === command.pipeIndex - 1 && other.depth === command.depth);
+  const feeder = pipelineOf(command, script).find((other) => other.pipeIndex === command.pipeIndex - 1);
   if (!feeder) return false;
   const find = invocationOf(feeder);
   if (!find || find.name !== 'find') return false;
@@ -434,7 +456,8 @@ export function programSourceOf(invocation: Invocation): ProgramSource | undefin
   const first = parsed.operands[0];
   if (!first) return { kind: 'stdin', interpreter };
   // `php -- args`: what follows `--` are the arguments of the script read from stdin.
-  if (interpreter === 'php' && invocation.args.findIndex((word) => word.value === '--') === invocation.args.indexOf(first) - 1) {
+  const dashDash = invocation.args.findIndex((word) => word.value === '--');
+  if (interpreter === 'php' && dashDash >= 0 && dashDash === invocation.args.indexOf(first) - 1) {
     return { kind: 'stdin', interpreter };
   }
   if (STDIN_PATHS.has(first.value)) return { kind: 'stdin', word: first, interpreter };
@@ -467,7 +490,7 @@ export function writtenTextOf(command: SimpleCommand, script: readonly SimpleCom
   const fileTarget = (): string | undefined => {
     const redirect = command.redirects.find((candidate) => /^>/.test(candidate.operator) && candidate.operator !== '>&' && redirectFd(text, candidate) === 1);
     if (redirect?.target) return redirect.target.value;
-    const reader = script.find((other) => other.pipeline === command.pipeline && other.pipeIndex === command.pipeIndex + 1 && other.depth === command.depth);
+    const reader = pipelineOf(command, script).find((other) => other.pipeIndex === command.pipeIndex + 1);
     const tee = reader ? invocationOf(reader) : undefined;
     if (tee?.name === 'tee') return parseOptions(tee.args).operands[0]?.value;
     return undefined;
@@ -552,9 +575,19 @@ const CHECKSUM_TOOLS = /^(sha(1|224|256|384|512)sum|shasum|md5sum|b2sum|sha256|s
  * A file whose name appears in one of them counts as verified.
  */
 export function verifiedWords(script: readonly SimpleCommand[], before: number): string[] {
-  const words: string[] = [];
+  return verificationsOf(script)
+    .filter((verification) => verification.start < before)
+    .flatMap((verification) => verification.words);
+}
+
+const verifications = new WeakMap<readonly SimpleCommand[], { start: number; words: string[] }[]>();
+
+/** The verification steps of a script and the words they look at, found once per script. */
+function verificationsOf(script: readonly SimpleCommand[]): { start: number; words: string[] }[] {
+  const cached = verifications.get(script);
+  if (cached) return cached;
+  const found: { start: number; words: string[] }[] = [];
   for (const command of script) {
-    if (command.start >= before) continue;
     const invocation = invocationOf(command);
     if (!invocation) continue;
     const { name, args } = invocation;
@@ -567,15 +600,15 @@ export function verifiedWords(script: readonly SimpleCommand[], before: number):
       (name === 'minisign' && values.some((value) => /^-[a-zA-Z]*V/.test(value))) ||
       (name === 'rpm' && values.some((value) => value === '-K' || value === '--checksig'));
     if (!verifies) continue;
-    words.push(...values);
+    const words = [...values];
     // `echo "<hash>  file" | sha256sum -c -`: the file is named by the commands feeding the check.
-    for (const feeder of script) {
-      if (feeder.pipeline === command.pipeline && feeder.pipeIndex < command.pipeIndex && feeder.depth === command.depth) {
-        words.push(...feeder.words.map((word) => word.value));
-      }
+    for (const feeder of pipelineOf(command, script)) {
+      if (feeder.pipeIndex < command.pipeIndex) words.push(...feeder.words.map((word) => word.value));
     }
+    found.push({ start: command.start, words });
   }
-  return words;
+  verifications.set(script, found);
+  return found;
 }
 
 /** Whether `file` (a path as written) appears in the words of a verification step. */

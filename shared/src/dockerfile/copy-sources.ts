@@ -21,7 +21,10 @@ export function copyOperandsOf(model: DockerfileModel, instruction: Instruction)
       const range = string.getJSONRange();
       const start = model.index.offsetAt(range.start);
       const end = model.index.offsetAt(range.end);
-      return { value: jsonValue(model.text.slice(start, end)) ?? string.getJSONValue(), start, end };
+      // The range leaves the quotes out; JSON-decode the string with them (the library's value drops blanks).
+      const quoted = model.text[start - 1] === '"' && model.text[end] === '"';
+      const value = (quoted ? jsonValue(model.text.slice(start - 1, end + 1)) : undefined) ?? string.getJSONValue();
+      return { value, start, end };
     });
   } else {
     words = instruction.args;

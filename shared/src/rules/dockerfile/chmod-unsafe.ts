@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../rule';
-import type { Instruction, Stage } from '../../dockerfile/model';
+import type { Stage } from '../../dockerfile/model';
 import type { ShellWord, SimpleCommand } from '../../dockerfile/shell';
 import { invocationsOf, parseOptions, pipelineFeedsDirectories, type Invocation } from '../../dockerfile/commands';
 import { shippedStages } from '../../dockerfile/stage-facts';
@@ -126,37 +126,16 @@ function modeUse(invocation: Invocation, script: readonly SimpleCommand[], known
   return undefined;
 }
 
-/** Paths this stage creates as directories before `instruction`: mkdir operands, WORKDIR, VOLUME. */
-function directoriesBefore(stage: Stage | undefined, instruction: Instruction): Set<string> {
-  const found = new Set<string>();
-  if (!stage) return found;
-  for (const current of stage.instructions) {
-    if (current.keyword === 'WORKDIR' || current.keyword === 'VOLUME') for (const arg of current.args) found.add(arg.value);
-    for (const command of current.commands) {
-      if (current === instruction) break;
-      for (const invocation of invocationsOf(command)) {
-        if (invocation.name !== 'mkdir') continue;
-        for (const operand of parseOptions(invocation.args, { shortWithValue: 'mZ', longWithValue: ['mode', 'context'] }).operands) found.add(operand.value);
-      }
-    }
-    // mkdir earlier in the same RUN is added by the caller as it walks the commands.
-    if (current === instruction) break;
-  }
-  return found;
-}
-
-/** Whether the script removes every target later on (`chmod 777 "$tmp" … && rm -rf "$tmp"`). */
-function removedLater(targets: readonly ShellWord[], script: readonly SimpleCommand[], after: number): boolean {
-  if (targets.length === 0) return false;
-  const removed = new Set<string>();
+/** For each path a script removes with `rm`, where its last removal starts. */
+function removals(script: readonly SimpleCommand[]): Map<string, number> {
+  const last = new Map<string, number>();
   for (const command of script) {
-    if (command.start <= after) continue;
     for (const invocation of invocationsOf(command)) {
       if (invocation.name !== 'rm') continue;
-      for (const word of invocation.args) if (!word.value.startsWith('-')) removed.add(word.value);
+      for (const word of invocation.args) if (!word.value.startsWith('-')) last.set(word.value, Math.max(last.get(word.value) ?? -1, command.start));
     }
   }
-  return targets.every((target) => removed.has(target.value));
+  return last;
 }
 
 /** The message for what a mode does wrong, or undefined when it does nothing wrong. */
@@ -184,7 +163,12 @@ export default defineDockerfileRule({
   check({ model, report }) {
     const shipped = shippedStages(model);
     const seen = new Set<number>();
+    // Paths each stage has made directories so far: mkdir operands, WORKDIR, VOLUME.
+    const directories = new Map<Stage | undefined, Set<string>>();
     for (const instruction of model.instructions) {
+      let known = directories.get(instruction.stage);
+      if (!known) directories.set(instruction.stage, (known = new Set()));
+      if (instruction.keyword === 'WORKDIR' || instruction.keyword === 'VOLUME') for (const arg of instruction.args) known.add(arg.value);
       // World-writable build directories in a builder stage never reach the image; set-id
       // bits do, since COPY --from keeps file modes.
       const ships = instruction.stage === undefined || shipped.has(instruction.stage);
@@ -198,8 +182,8 @@ export default defineDockerfileRule({
       }
       if (instruction.keyword !== 'RUN') continue;
       const script = instruction.commands;
-      const known = directoriesBefore(instruction.stage, instruction);
-      script.forEach((command, index) => {
+      let removed: Map<string, number> | undefined;
+      script.forEach((command) => {
         for (const invocation of invocationsOf(command)) {
           if (invocation.name === 'mkdir') {
             for (const operand of parseOptions(invocation.args, { shortWithValue: 'mZ', longWithValue: ['mode', 'context'] }).operands) known.add(operand.value);
@@ -219,7 +203,10 @@ export default defineDockerfileRule({
           const setgidCounts = use.recursive || use.targets.some((target) => looksLikeProgram(target.value));
           const what = describe(effect, setgidCounts);
           if (!what) continue;
-          if (removedLater(use.targets, script.slice(index + 1), command.end)) continue;
+          // `chmod 777 "$tmp" … && rm -rf "$tmp"`: the path does not reach the image.
+          removed ??= removals(script);
+          const gone = removed;
+          if (use.targets.length > 0 && use.targets.every((target) => (gone.get(target.value) ?? -1) > command.end)) continue;
           seen.add(use.start);
           const targets = use.targets.map((target) => target.value).join(' ');
           report({

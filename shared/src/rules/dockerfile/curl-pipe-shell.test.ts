@@ -47,6 +47,7 @@ test('fires on command substitutions and process substitutions that run the down
   assertFires(ID, 'FROM debian\nRUN «source» <(wget -qO- https://x/env.sh)\n');
   assertFires(ID, 'FROM debian\nRUN «bash» <<< "$(curl -fsSL https://x/install.sh)"\n');
   assertFires(ID, 'FROM python\nRUN «python3» -c "$(curl -fsSL https://x/install.py)"\n');
+  assertFires(ID, 'FROM debian\nRUN «sh» -c "$(curl -fsSL https://x/a.sh)" "$(curl -fsSL https://x/name)" && echo "$(curl -s https://y)"\n');
 });
 
 test('reports once, at the program that runs the download, pointing back at the download', () => {

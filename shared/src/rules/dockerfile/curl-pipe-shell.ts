@@ -4,6 +4,7 @@ import {
   closingParen,
   downloadOf,
   invocationOf,
+  pipelineOf,
   programSourceOf,
   stdoutRedirected,
   type Download,
@@ -66,6 +67,7 @@ export default defineDockerfileRule({
         });
       };
 
+      const position = new Map(script.map((command, at) => [command, at]));
       for (const command of script) {
         const invocation = invocationOf(command);
         const download = invocation && downloadOf(invocation);
@@ -73,8 +75,8 @@ export default defineDockerfileRule({
 
         // `curl … | [sudo] sh`: a later command of the same pipeline runs stdin as a program.
         if (!stdoutRedirected(text, command)) {
-          for (const reader of script) {
-            if (reader.pipeline !== command.pipeline || reader.pipeIndex <= command.pipeIndex || reader.depth !== command.depth) continue;
+          for (const reader of pipelineOf(command, script)) {
+            if (reader.pipeIndex <= command.pipeIndex) continue;
             const runner = invocationOf(reader);
             if (runner && runsStdin(runner)) {
               flag(download, runner, 'pipe');
@@ -83,10 +85,11 @@ export default defineDockerfileRule({
           }
         }
 
-        // `sh -c "$(curl …)"`, `eval "$(curl …)"`, `bash <<< "$(curl …)"`, `$(curl …)`.
+        // `sh -c "$(curl …)"`, `eval "$(curl …)"`, `bash <<< "$(curl …)"`, `$(curl …)`. The splitter
+        // lists a substitution's commands just before the command that holds them.
         if (command.substituted) {
-          for (const outer of script) {
-            if (outer === command || outer.depth !== command.depth) continue;
+          const outer = enclosingCommand(script, position.get(command)!, command);
+          if (outer) {
             const word = outer.words.find((candidate) => contains(candidate, command));
             const runner = invocationOf(outer);
             if (word && runner) {
@@ -104,25 +107,44 @@ export default defineDockerfileRule({
       }
 
       // `bash <(curl …)`, `. <(curl …)`: the splitter sees `<` and then the inner commands.
-      for (const consumer of script) {
+      script.forEach((consumer, at) => {
+        const substitutions = consumer.redirects.filter((redirect) => redirect.operator === '<' && !redirect.target && text[redirect.end] === '(');
+        if (substitutions.length === 0) return;
         const runner = invocationOf(consumer);
-        if (!runner) continue;
+        if (!runner) return;
         const executes = SOURCE_BUILTINS.has(runner.name) ? runner.args.length === 0 : runsStdin(runner);
-        if (!executes) continue;
-        for (const redirect of consumer.redirects) {
-          if (redirect.operator !== '<' || redirect.target || text[redirect.end] !== '(') continue;
+        if (!executes) return;
+        for (const redirect of substitutions) {
           const close = closingParen(text, redirect.end, instruction.end);
-          for (const inner of script) {
+          // The commands inside follow the consumer in the splitter's list.
+          for (let next = at + 1; next < script.length && script[next].start < close; next++) {
+            const inner = script[next];
             if (inner.start < redirect.end || inner.end > close) continue;
             const innerInvocation = invocationOf(inner);
             const download = innerInvocation && downloadOf(innerInvocation);
             if (download?.toStdout && !stdoutRedirected(text, inner)) flag(download, runner, 'process-substitution');
           }
         }
-      }
+      });
     }
   },
 });
+
+/**
+ * The command whose words hold the substituted command at `script[at]`: the first one after it,
+ * at the same script depth, whose span covers it. Commands in between belong to the same
+ * substitution (or to other substitutions of the same command), so the walk is short.
+ */
+function enclosingCommand(script: readonly SimpleCommand[], at: number, inner: SimpleCommand): SimpleCommand | undefined {
+  for (let next = at + 1; next < script.length; next++) {
+    const candidate = script[next];
+    if (candidate.depth !== inner.depth) continue;
+    if (candidate.start <= inner.start && inner.end <= candidate.end) return candidate;
+    // Later substitutions of the same command may come first; a plain command past it ends the search.
+    if (!candidate.substituted && candidate.start > inner.end) return undefined;
+  }
+  return undefined;
+}
 
 /** A shell or interpreter that takes its program from stdin, or `. /dev/stdin`. */
 function runsStdin(runner: Invocation): boolean {
