@@ -10,6 +10,7 @@ test('fires on port 22 with or without a protocol, and on ranges that include it
   assertFires(ID, 'FROM debian\nexpose 80 «22/udp»\n');
   assertFires(ID, 'FROM debian\nEXPOSE «20-25»\n');
   assertFires(ID, 'FROM debian\nEXPOSE «1-65535/tcp»\n');
+  assertFires(ID, 'FROM debian\nEXPOSE «"22"»\n');
 });
 
 test('resolves ARG and ENV values, and defaults', () => {

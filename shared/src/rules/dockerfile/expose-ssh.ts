@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../rule';
 import { removeArgument, removeInstructionLines } from '../../dockerfile/instruction-edits';
 import { scopeBefore, shippedStages } from '../../dockerfile/stage-facts';
 import { substitute } from '../../dockerfile/variables';
+import { unquote } from '../../dockerfile/model';
 
 const SSH_PORT = 22;
 
@@ -28,7 +29,7 @@ export default defineDockerfileRule({
       const ports = instruction.args;
       let scope: ReturnType<typeof scopeBefore> | undefined;
       for (const port of ports) {
-        let resolved = port.value;
+        let resolved = unquote(port.value, model.escapeChar);
         if (resolved.includes('$')) {
           scope ??= scopeBefore(model, instruction);
           const value = substitute(resolved, scope, model.escapeChar);

@@ -44,6 +44,8 @@ test('environment variables in ENV, ARG and on the command line', () => {
   assertFires(ID, 'FROM alpine\nRUN «GIT_SSL_NO_VERIFY=true» git clone https://x\n');
   assertFires(ID, 'FROM node\nENV «npm_config_strict_ssl=false»\n');
   assertFires(ID, 'FROM node\nARG V=0\nENV «NODE_TLS_REJECT_UNAUTHORIZED=$V»\n');
+  assertFires(ID, "FROM node\nENV «NODE_TLS_REJECT_UNAUTHORIZED='0'»\nENV «NODE_TLS_REJECT_UNAUTHORIZED \"0\"»\n");
+  assertFires(ID, 'FROM golang\nENV «GOINSECURE=git.internal.example»\n');
 });
 
 test('environment variables that leave verification on', () => {

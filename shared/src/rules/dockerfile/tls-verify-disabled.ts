@@ -26,6 +26,8 @@ function insecureVariable(name: string, value: string): string | undefined {
   switch (name) {
     case 'PIP_TRUSTED_HOST':
       return value.trim() !== '' ? `PIP_TRUSTED_HOST makes pip skip certificate checks for ${quoted(value)}` : undefined;
+    case 'GOINSECURE':
+      return value.trim() !== '' ? `GOINSECURE makes the go command fetch ${quoted(value)} without checking certificates` : undefined;
     case 'UV_INSECURE_HOST':
       return value.trim() !== '' ? `UV_INSECURE_HOST makes uv skip certificate checks for ${quoted(value)}` : undefined;
     case 'PYTHONHTTPSVERIFY':
