@@ -42,7 +42,11 @@ export default defineDockerfileRule({
         if (!ssh) continue;
         const isRange = ssh[0] !== ssh[1];
         const shown = resolved === port.value ? `'${port.value}'` : `'${port.value}' (${resolved})`;
-        const what = isRange ? `the port range ${shown}, which includes the SSH port 22` : `the SSH port 22 as ${shown}`;
+        const what = isRange
+          ? `the port range ${shown}, which includes the SSH port 22`
+          : port.value === String(SSH_PORT)
+            ? 'the SSH port 22'
+            : `the SSH port 22 (${shown})`;
         // Removing a range would also drop its other ports, and a variable may carry others.
         const removable = !isRange && specs.length === 1;
         const edit =
