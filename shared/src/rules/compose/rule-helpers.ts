@@ -209,18 +209,34 @@ export function anchorTitle(field: Field, sharing: Service[]): string {
   return `${anchor} (used by ${shown})`;
 }
 
+const inheritorCache = new WeakMap<ComposeModel, Map<Service, Service[]>>();
+
 /** Other services that inherit this one's mapping, by a merge key (`<<: *web`) or `extends:`. */
 export function inheritorsOf(model: ComposeModel, service: Service): Service[] {
-  if (!service.node) return [];
-  return model.services.filter((other) => {
-    if (other === service || !other.node) return false;
-    const merges = (other.node.items as YamlPair[]).some((pair) => {
-      if (!isMergeKey(pair.key)) return false;
-      const sources = isSeq(pair.value) ? (pair.value.items as (Node | null)[]) : [pair.value];
-      return sources.some((source) => model.resolve(source) === service.node);
-    });
-    return merges || (extendsChain(model, other) ?? []).includes(service);
-  });
+  let index = inheritorCache.get(model);
+  if (!index) {
+    // One pass over the services, not one per finding: files with dozens of services are common.
+    index = new Map();
+    const byNode = new Map<unknown, Service>();
+    for (const candidate of model.services) if (candidate.node && !byNode.has(candidate.node)) byNode.set(candidate.node, candidate);
+    const add = (base: Service | undefined, heir: Service): void => {
+      if (!base || base === heir) return;
+      const list = index!.get(base) ?? [];
+      if (!list.includes(heir)) list.push(heir);
+      index!.set(base, list);
+    };
+    for (const heir of model.services) {
+      if (!heir.node) continue;
+      for (const pair of heir.node.items as YamlPair[]) {
+        if (!isMergeKey(pair.key)) continue;
+        const sources = isSeq(pair.value) ? (pair.value.items as (Node | null)[]) : [pair.value];
+        for (const source of sources) add(byNode.get(model.resolve(source)), heir);
+      }
+      for (const base of extendsChain(model, heir) ?? []) add(base, heir);
+    }
+    inheritorCache.set(model, index);
+  }
+  return index.get(service) ?? [];
 }
 
 /** A fix title that says which other services the edit also changes. */
