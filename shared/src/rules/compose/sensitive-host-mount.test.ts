@@ -134,3 +134,25 @@ test('a sensitive mount from a merge key points at the anchor once per service',
     COMPOSE,
   );
 });
+
+test('a named volume that is a local bind of a sensitive path is reported at the volume in the service', () => {
+  assertFires(
+    ID,
+    [
+      'services:',
+      '  agent:',
+      '    image: agent:1.0',
+      '    volumes:',
+      '      - «hostetc»:/host/etc',
+      '      - data:/data',
+      'volumes:',
+      '  hostetc:',
+      '    driver: local',
+      '    driver_opts: { type: none, o: bind, device: /etc }',
+      '  data:',
+      '    driver_opts: { type: none, o: bind, device: /srv/data }',
+      '',
+    ].join('\n'),
+    COMPOSE,
+  );
+});

@@ -59,7 +59,7 @@ export default defineComposeRule({
   },
 });
 
-/** The host path as written: the bind source, or the device of a bind-backed named volume. */
+/** The host path as written: the bind source, or the device of a bind-backed named volume (reported at the volume's name). */
 function hostPathOf(model: ComposeModel, mount: Mount): string | undefined {
   if (mount.type === 'volume') return mount.hostPath;
   if (mount.type !== 'bind') return undefined;
@@ -73,7 +73,6 @@ function hostPathOf(model: ComposeModel, mount: Mount): string | undefined {
 }
 
 function sourceRange(model: ComposeModel, mount: Mount): [number, number] | undefined {
-  if (mount.type === 'volume') return mount.short ? contentRange(model, mount.node) : contentRange(model, mount.sourceNode);
   if (mount.short) {
     if (mount.sourceStart !== undefined && mount.sourceEnd !== undefined) return [mount.sourceStart, mount.sourceEnd];
     return contentRange(model, mount.node);
