@@ -105,3 +105,15 @@ test('wrappers such as sudo, env and gosu are looked through', () => {
   const [plain] = parseShell('apt-get install sudo', 0, 20);
   assert.equal(unwrappedWords(plain).length, 3);
 });
+
+test('process substitutions are words whose commands are substituted commands', () => {
+  const script = 'bash <(curl -fsSL https://x) && diff <(sort a) >(tee b)';
+  const parsed = parseShell(script, 0, script.length);
+  const bash = parsed.find((command) => commandName(command) === 'bash')!;
+  assert.deepEqual(bash.words.map((word) => word.value), ['bash', '<(curl -fsSL https://x)']);
+  assert.deepEqual(bash.redirects, []);
+  const names = parsed.map((command) => `${commandName(command)}${command.substituted ? '*' : ''}`).sort();
+  assert.deepEqual(names, ['bash', 'curl*', 'diff', 'sort*', 'tee*']);
+  const [, redirected] = parseShell('cat <file', 0, 9).concat(parseShell('x 2< y', 0, 6));
+  assert.equal(redirected.redirects[0].operator, '<');
+});

@@ -364,6 +364,8 @@ class ShellReader {
     // An optional file descriptor number before a redirection (`2>&1`).
     const fd = /^\d*/.exec(rest)![0];
     const after = rest.slice(fd.length);
+    // `<(…)` and `>(…)` are process substitutions: words, read by readWord.
+    if (fd.length === 0 && (after.startsWith('<(') || after.startsWith('>('))) return undefined;
     for (const op of REDIRECT_OPERATORS) {
       if (after.startsWith(op)) {
         this.pos += fd.length + op.length;
@@ -389,6 +391,11 @@ class ShellReader {
       const c = this.peek();
       if (c === this.escapeChar && this.skipContinuation()) continue;
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
+      if ((c === '<' || c === '>') && this.peek(1) === '(') {
+        expands = true;
+        value += this.readProcessSubstitution();
+        continue;
+      }
       if (c === ';' || c === '&' || c === '|' || c === '<' || c === '>' || c === '(' || c === ')') {
         if (c === '(' && value.endsWith('=')) {
           // A bash array assignment `a=(x y)`: keep it in the word.
@@ -436,6 +443,14 @@ class ShellReader {
     return { value, start, end: this.pos, quoted, expands };
   }
 
+  /** Reads `<(…)` or `>(…)`, whose commands are commands too; returns it as written. */
+  private readProcessSubstitution(): string {
+    const start = this.pos;
+    this.pos += 2;
+    this.readNested(')');
+    return this.text.slice(start, this.pos);
+  }
+
   private readDoubleQuoted(): { value: string; expands: boolean } {
     let value = '';
     let expands = false;
@@ -479,8 +494,10 @@ class ShellReader {
         this.pos++;
       }
       const innerEnd = Math.min(this.pos, this.end);
-      this.pos = Math.min(this.pos + 1, this.end);
-      this.parseNested(innerStart, innerEnd);
+      const after = Math.min(this.pos + 1, this.end);
+      this.pos = innerStart;
+      this.readNested(undefined, innerEnd);
+      this.pos = after;
       return this.text.slice(start, this.pos);
     }
     // c === '$'
@@ -492,16 +509,7 @@ class ShellReader {
     }
     if (next === '(') {
       this.pos += 2;
-      // The substitution's commands are commands too: read them with a nested reader that
-      // stops at the matching parenthesis.
-      const nested = new ShellReader(this.text, this.pos, this.end, {
-        escapeChar: this.escapeChar,
-        dockerfileContinuations: this.continuations,
-        depth: this.depth,
-      }, this.counter);
-      nested.readScript(true, ')');
-      this.commands.push(...nested.commands);
-      this.pos = nested.pos;
+      this.readNested(')');
       return this.text.slice(start, this.pos);
     }
     if (next === '{') {
@@ -515,14 +523,22 @@ class ShellReader {
     return this.text.slice(start, this.pos);
   }
 
-  private parseNested(start: number, end: number): void {
-    const nested = new ShellReader(this.text, start, end, {
-      escapeChar: this.escapeChar,
-      dockerfileContinuations: this.continuations,
-      depth: this.depth,
-    }, this.counter);
-    nested.readScript(true);
+  /**
+   * Reads the commands of a substitution (`$(…)`, `<(…)`, backquotes) with a nested reader:
+   * from the cursor to the matching `)` when `closer` is given (the cursor ends after it), or
+   * up to `end`.
+   */
+  private readNested(closer?: ')', end = this.end): void {
+    const nested = new ShellReader(
+      this.text,
+      this.pos,
+      end,
+      { escapeChar: this.escapeChar, dockerfileContinuations: this.continuations, depth: this.depth },
+      this.counter,
+    );
+    nested.readScript(true, closer);
     this.commands.push(...nested.commands);
+    if (closer) this.pos = nested.pos;
   }
 
   /** Reads from an opening bracket at the cursor to its match, quotes respected. */

@@ -1,7 +1,6 @@
 import { defineDockerfileRule } from '../rule';
 import type { ShellWord, SimpleCommand } from '../../dockerfile/shell';
 import {
-  closingParen,
   downloadOf,
   invocationOf,
   pipelineOf,
@@ -106,26 +105,26 @@ export default defineDockerfileRule({
         }
       }
 
-      // `bash <(curl …)`, `. <(curl …)`: the splitter sees `<` and then the inner commands.
-      script.forEach((consumer, at) => {
-        const substitutions = consumer.redirects.filter((redirect) => redirect.operator === '<' && !redirect.target && text[redirect.end] === '(');
-        if (substitutions.length === 0) return;
+      // `bash <(curl …)`, `. <(curl …)`: the process substitution is a word of the consumer, and
+      // the commands inside it are substituted commands within that word's span.
+      for (const consumer of script) {
+        const substitutions = consumer.words.filter((word) => word.value.startsWith('<('));
+        if (substitutions.length === 0) continue;
         const runner = invocationOf(consumer);
-        if (!runner) return;
-        const executes = SOURCE_BUILTINS.has(runner.name) ? runner.args.length === 0 : runsStdin(runner);
-        if (!executes) return;
-        for (const redirect of substitutions) {
-          const close = closingParen(text, redirect.end, instruction.end);
-          // The commands inside follow the consumer in the splitter's list.
-          for (let next = at + 1; next < script.length && script[next].start < close; next++) {
-            const inner = script[next];
-            if (inner.start < redirect.end || inner.end > close) continue;
+        if (!runner) continue;
+        // It runs the download when it is the program's script file (`bash <(…)`, `. <(…)`).
+        const source = SOURCE_BUILTINS.has(runner.name) ? undefined : programSourceOf(runner);
+        const scriptFile = SOURCE_BUILTINS.has(runner.name) ? runner.args[0] : source?.kind === 'file' ? source.word : undefined;
+        for (const word of substitutions) {
+          if (word !== scriptFile) continue;
+          for (const inner of script) {
+            if (!inner.substituted || inner.start < word.start || inner.end > word.end) continue;
             const innerInvocation = invocationOf(inner);
             const download = innerInvocation && downloadOf(innerInvocation);
             if (download?.toStdout && !stdoutRedirected(text, inner)) flag(download, runner, 'process-substitution');
           }
         }
-      });
+      }
     }
   },
 });
