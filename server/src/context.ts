@@ -27,7 +27,7 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = {
   closeSettleMs: 150,
-  scanSliceMs: 8,
+  scanSliceMs: 4,
   scanReadConcurrency: 16,
   scanReportIntervalMs: 200,
 };
@@ -60,4 +60,6 @@ export interface ServerContext {
    * URI differently from the one the scan built for the same file).
    */
   isOpen(uri: string, path?: string): boolean;
+  /** When the editor last asked for something (`performance.now()`): background work yields to it. */
+  activity: { last: number };
 }

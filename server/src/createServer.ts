@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import {
   DidChangeConfigurationNotification,
   TextDocuments,
@@ -53,6 +54,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const timing: Timing = { ...DEFAULT_TIMING, ...options.timing };
   const readSync = options.readFileSync ?? readTextFileSync;
   const log = new Log(connection);
+  const activity = { last: 0 };
+  const active = (): void => {
+    activity.last = performance.now();
+  };
   let ctx: ServerContext | undefined;
   let diagnostics: DocumentDiagnostics | undefined;
   let workspace: WorkspaceDiagnostics | undefined;
@@ -90,6 +95,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         return document ? document.getText() : readSync(path);
       },
       isOpen: (uri, path) => documents.get(uri) !== undefined || (path !== undefined && openPaths.has(path)),
+      activity,
     };
     diagnostics = new DocumentDiagnostics(ctx);
     workspace = new WorkspaceDiagnostics(ctx);
@@ -129,10 +135,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guard(log, 'didOpen', () => {
       const path = uriToPath(document.uri);
       if (path !== undefined) openPaths.set(path, document.uri);
+      active();
       diagnostics?.opened(document.uri);
     }),
   );
-  documents.onDidChangeContent(({ document }) => guard(log, 'didChange', () => diagnostics?.changed(document.uri)));
+  documents.onDidChangeContent(({ document }) =>
+    guard(log, 'didChange', () => {
+      active();
+      diagnostics?.changed(document.uri);
+    }),
+  );
   documents.onDidSave(({ document }) => guard(log, 'didSave', () => diagnostics?.saved(document.uri)));
   documents.onDidClose(({ document }) =>
     guard(log, 'didClose', () => {
@@ -144,6 +156,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   connection.languages.diagnostics.on(async (params, token) => {
+    active();
     if (!diagnostics) return { kind: 'full', items: [] };
     return diagnostics.pull(params, token);
   });
@@ -153,6 +166,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+    active();
     if (!codeActions) return [];
     try {
       return await codeActions.provide(params);

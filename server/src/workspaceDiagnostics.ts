@@ -425,7 +425,7 @@ export class WorkspaceDiagnostics {
           known.set(event.path, file);
           found.push({ path: event.path, known: file });
           if (performance.now() - sinceYield > this.ctx.timing.scanSliceMs) {
-            await yieldToEventLoop();
+            await this.yieldToEditor();
             sinceYield = performance.now();
           }
         }
@@ -437,15 +437,23 @@ export class WorkspaceDiagnostics {
 
       let lastReport = performance.now();
       const concurrency = Math.max(1, this.ctx.timing.scanReadConcurrency);
-      for (let i = 0; i < found.length && !token.isCancellationRequested; i += concurrency) {
-        const batch = found.slice(i, i + concurrency);
-        const texts = await Promise.all(batch.map(({ path, known: file }) => (this.ctx.isOpen(file.uri, path) ? Promise.resolve(undefined) : this.readForLint(path))));
+      const read = (from: number) =>
+        Promise.all(found.slice(from, from + concurrency).map(({ path, known: file }) => (this.ctx.isOpen(file.uri, path) ? Promise.resolve(undefined) : this.readForLint(path))));
+      // The disk reads the next few files while this few are linted.
+      let reading: ReturnType<typeof read> | undefined = found.length > 0 ? read(0) : undefined;
+      for (let i = 0; reading && !token.isCancellationRequested; i += concurrency) {
+        const texts = await reading;
+        reading = i + concurrency < found.length ? read(i + concurrency) : undefined;
         if (token.isCancellationRequested) break;
-        for (let j = 0; j < batch.length; j++) {
-          const { path, known: file } = batch[j];
+        for (let j = 0; j < texts.length; j++) {
+          const { path, known: file } = found[i + j];
           scan.filesDone++;
-          if (this.ctx.isOpen(file.uri, path)) continue; // open: reported from the buffer
-          await this.lintText(path, file, texts[j], scan.id);
+          if (!this.ctx.isOpen(file.uri, path)) await this.lintText(path, file, texts[j], scan.id); // open: reported from the buffer
+          if (performance.now() - sinceYield > this.ctx.timing.scanSliceMs) {
+            await this.yieldToEditor();
+            sinceYield = performance.now();
+            if (token.isCancellationRequested) break;
+          }
         }
         const now = performance.now();
         if (now - lastReport > this.ctx.timing.scanReportIntervalMs) {
@@ -454,11 +462,9 @@ export class WorkspaceDiagnostics {
           this.sendStatus(scan);
           this.notify();
         }
-        if (now - sinceYield > this.ctx.timing.scanSliceMs) {
-          await yieldToEventLoop();
-          sinceYield = performance.now();
-        }
       }
+      // A read still in flight when the scan was cancelled is let go.
+      reading?.catch(() => undefined);
       if (token.isCancellationRequested) return this.finishScan(scan, started, true, progress);
       // What this scan did not see is gone (deleted, ignored, or its folder was removed).
       for (const record of [...this.records.values()]) {
@@ -468,6 +474,18 @@ export class WorkspaceDiagnostics {
     } catch (error) {
       progress?.done();
       throw error;
+    }
+  }
+
+  /**
+   * Gives the event loop a turn, and then, while the editor is busy (a keystroke, a pull, a
+   * code action in the last few milliseconds), keeps out of its way: the scan is background
+   * work, typing is not.
+   */
+  private async yieldToEditor(): Promise<void> {
+    await yieldToEventLoop();
+    for (let waits = 0; !this.disposed && performance.now() - this.ctx.activity.last < EDITOR_QUIET_MS && waits < 100; waits++) {
+      await new Promise((resolve) => setTimeout(resolve, EDITOR_QUIET_MS));
     }
   }
 
@@ -671,6 +689,9 @@ function tooLargeFinding(bytes: number, limit: number, configured: Severity | un
     fixes: [],
   };
 }
+
+/** How long the editor must have been quiet before the scan takes its next slice. */
+const EDITOR_QUIET_MS = 10;
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
