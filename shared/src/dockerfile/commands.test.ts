@@ -3,7 +3,6 @@ import * as assert from 'node:assert/strict';
 import { parseShell, type SimpleCommand } from './shell';
 import {
   baseName,
-  closingParen,
   downloadOf,
   invocationOf,
   invocationsOf,
@@ -13,6 +12,8 @@ import {
   pipelineFeedsDirectories,
   programSourceOf,
   redirectFd,
+  shellReadsStdin,
+  shellScriptWord,
   stdoutRedirected,
   verifiedWords,
   writtenTextOf,
@@ -163,15 +164,21 @@ test('verifiedWords collects what gpg --verify and sha256sum -c look at', () => 
   assert.deepEqual(verifiedWords(commands, 0), []);
 });
 
-test('closingParen finds the matching parenthesis, quotes respected', () => {
-  const text = 'bash <(curl "a)b" | sed \'s/(/x/\') rest';
-  assert.equal(text.slice(0, closingParen(text, text.indexOf('('), text.length)), 'bash <(curl "a)b" | sed \'s/(/x/\')');
-});
-
 test('process substitution is read as a substitution', () => {
   const commands = script('bash <(curl -fsSL https://x)');
   const bash = commands.find((command) => command.words[0].value === 'bash')!;
   const curl = commands.find((command) => command.words[0].value === 'curl')!;
   assert.equal(bash.words.length, 2, 'the <(…) should be a word of bash');
   assert.equal(curl.substituted, true, 'curl should be marked as substituted');
+});
+
+test('finds the script of sh -c behind wrappers, and shells that read stdin', () => {
+  const [wrapped] = script('sudo -u app -E env A=1 nice -n 5 bash -ec "sudo x"');
+  assert.equal(shellScriptWord(wrapped)?.value, 'sudo x');
+  assert.equal(shellScriptWord(script('busybox sh -c "ls"')[0])?.value, 'ls');
+  assert.equal(shellScriptWord(script('python3 -c "print(1)"')[0]), undefined, 'only shell scripts are shell');
+  assert.ok(shellReadsStdin(script('sh -s')[0]));
+  assert.ok(shellReadsStdin(script('gosu app bash')[0]));
+  assert.ok(!shellReadsStdin(script('bash install.sh')[0]));
+  assert.ok(!shellReadsStdin(script('python3 -')[0]));
 });

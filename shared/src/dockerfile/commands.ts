@@ -428,6 +428,23 @@ function interpreterSyntax(name: string): InterpreterSyntax | undefined {
   return undefined;
 }
 
+/**
+ * The script of a shell given one on its command line (`sh -c '…'`, `sudo bash -ec "…"`,
+ * `busybox sh -c …`): the word holding it, or undefined.
+ */
+export function shellScriptWord(command: SimpleCommand): ShellWord | undefined {
+  const invocation = invocationOf(command);
+  if (!invocation || !SHELL_NAMES.has(invocation.name)) return undefined;
+  const source = programSourceOf(invocation);
+  return source?.kind === 'inline' ? source.word : undefined;
+}
+
+/** Whether the command is a shell reading its script from stdin (`sh`, `bash -e`, `sh -s`), so a here-document fed to it is a script. */
+export function shellReadsStdin(command: SimpleCommand): boolean {
+  const invocation = invocationOf(command);
+  return invocation !== undefined && SHELL_NAMES.has(invocation.name) && programSourceOf(invocation)?.kind === 'stdin';
+}
+
 /** Files that are the process's own standard input. */
 const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
@@ -616,32 +633,6 @@ export function isVerified(file: string, verified: readonly string[]): boolean {
   const name = baseName(file);
   if (name.length === 0 || /[*?$]/.test(name)) return false;
   return verified.some((word) => word.includes(name));
-}
-
-/** The offset just after the `)` that closes the `(` at `open`, quotes respected; `end` if unclosed. */
-export function closingParen(text: string, open: number, end: number): number {
-  let depth = 0;
-  for (let i = open; i < end; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === "'") {
-      const close = text.indexOf("'", i + 1);
-      i = close < 0 || close >= end ? end : close;
-      continue;
-    }
-    if (c === '"') {
-      let j = i + 1;
-      while (j < end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      i = j;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return end;
 }
 
 /**

@@ -9,7 +9,8 @@ import type {
 } from 'dockerfile-ast';
 import { LineIndex } from '../text/line-index';
 import type { CommentLine } from '../suppressions';
-import { parseShell, inlineScriptWord, readsScriptFromStdin, type SimpleCommand, type ShellWord } from './shell';
+import { parseShell, type SimpleCommand, type ShellWord } from './shell';
+import { shellReadsStdin, shellScriptWord } from './commands';
 import { substitute, type Scope } from './variables';
 import { parseImageReference, type ImageReference } from './image';
 
@@ -398,7 +399,7 @@ function nestedScripts(commands: SimpleCommand[], text: string, escapeChar: stri
   if (depth > 8) return [];
   const found: SimpleCommand[] = [];
   for (const command of commands) {
-    const script = inlineScriptWord(command);
+    const script = shellScriptWord(command);
     if (script) {
       const raw = text.slice(script.start, script.end);
       const quote = raw[0];
@@ -408,7 +409,7 @@ function nestedScripts(commands: SimpleCommand[], text: string, escapeChar: stri
       const inner = parseShell(text, start, end, { escapeChar, dockerfileContinuations: true, depth });
       found.push(...inner, ...nestedScripts(inner, text, escapeChar, depth + 1));
     }
-    const runsHeredoc = command.words.length === 0 || readsScriptFromStdin(command);
+    const runsHeredoc = command.words.length === 0 || shellReadsStdin(command);
     if (!runsHeredoc) continue;
     for (const redirect of command.redirects) {
       const heredoc = redirect.heredoc;

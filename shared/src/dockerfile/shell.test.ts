@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseShell, commandName, inlineScriptWord, readsScriptFromStdin, unwrappedWords } from './shell';
+import { parseShell, commandName } from './shell';
 
 function commands(script: string, options = {}) {
   return parseShell(script, 0, script.length, options).map((command) => command.words.map((word) => word.value));
@@ -80,30 +80,10 @@ test('shell comments end at the line break', () => {
   assert.deepEqual(commands('a # sudo b\nc'), [['a'], ['c']]);
 });
 
-test('finds the script of sh -c and shells that read stdin', () => {
-  const [command] = parseShell(`bash -ec 'sudo x'`, 0, 16);
-  assert.equal(inlineScriptWord(command)?.value, 'sudo x');
-  const [stdin] = parseShell('sh -s', 0, 5);
-  assert.ok(readsScriptFromStdin(stdin));
-  const [python] = parseShell('python3 -', 0, 9);
-  assert.ok(!readsScriptFromStdin(python));
-});
-
 test('unterminated quotes and substitutions do not throw', () => {
   for (const script of ['echo "abc', "echo 'x", 'echo $(foo', 'echo `x', 'cat <<EOF', 'a && ', '|| b', 'echo ${x']) {
     assert.doesNotThrow(() => parseShell(script, 0, script.length, { dockerfileContinuations: true }));
   }
-});
-
-test('wrappers such as sudo, env and gosu are looked through', () => {
-  const script = 'sudo -u app -E env A=1 -u B nice -n 5 bash -c "sudo x"';
-  const [command] = parseShell(script, 0, script.length);
-  assert.deepEqual(unwrappedWords(command).map((word) => word.value), ['bash', '-c', 'sudo x']);
-  assert.equal(inlineScriptWord(command)?.value, 'sudo x');
-  const [gosu] = parseShell('gosu app curl -k x', 0, 18);
-  assert.deepEqual(unwrappedWords(gosu).map((word) => word.value), ['curl', '-k', 'x']);
-  const [plain] = parseShell('apt-get install sudo', 0, 20);
-  assert.equal(unwrappedWords(plain).length, 3);
 });
 
 test('process substitutions are words whose commands are substituted commands', () => {
