@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Diagnostic, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { lint } from '../../shared/src/lint';
+import { defineComposeRule } from '../../shared/src/rules/rule';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../shared/src/protocol';
 import { PULL_CLIENT, PUSH_CLIENT, TestClient, waitFor } from './testing/protocolClient';
 
@@ -116,6 +117,40 @@ test('a compose file is linted by its language id and name', async () => {
     const other = 'untitled:values.yaml';
     await client.open(other, 'replicas: 3\n', 'yaml');
     assert.deepEqual(full(await client.pull(other)).items, []);
+  } finally {
+    client.dispose();
+  }
+});
+
+test('a finding about a YAML anchor carries the places it affects as related information', async () => {
+  // A stand-in for the compose rules that report through anchors: the finding is where the
+  // value is written, the related locations are the services that merge it.
+  const anchored = defineComposeRule({
+    id: 'DG991',
+    name: 'anchor-test',
+    defaultSeverity: 'warning',
+    cheatSheet: '–',
+    fixable: false,
+    summary: 'test',
+    check({ model, report }) {
+      const at = model.text.indexOf('privileged: true');
+      const services = model.services.map((service) => ({ start: service.keyStart, end: service.keyEnd, message: `merged into service '${service.name}'` }));
+      report({ start: at, end: at + 'privileged: true'.length, message: 'anchored', related: services });
+    },
+  });
+  const text = 'x-base: &base\n  privileged: true\nservices:\n  web:\n    <<: *base\n  db:\n    <<: *base\n';
+  const client = new TestClient({ capabilities: PULL_CLIENT, server: { rules: [anchored] } });
+  try {
+    await client.initialize();
+    const uri = 'untitled:compose.yaml';
+    await client.open(uri, text, 'dockercompose');
+    const report = full(await client.pull(uri));
+    const diagnostic = report.items.find((item) => item.code === 'DG991')!;
+    assert.deepEqual(diagnostic.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 18 } });
+    assert.deepEqual(diagnostic.relatedInformation, [
+      { location: { uri, range: { start: { line: 3, character: 2 }, end: { line: 3, character: 5 } } }, message: `merged into service 'web'` },
+      { location: { uri, range: { start: { line: 5, character: 2 }, end: { line: 5, character: 4 } } }, message: `merged into service 'db'` },
+    ]);
   } finally {
     client.dispose();
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -8,6 +8,8 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
   InitializeRequest,
   InitializedNotification,
   PublishDiagnosticsNotification,
@@ -69,4 +71,26 @@ test('the bundled server with no transport argument speaks stdio, and answers pu
     assert.ok(report.items.some((diagnostic) => diagnostic.code === 'DG103'));
   }, []);
   assert.equal(code, 0);
+});
+
+test('the bundled server over --node-ipc, as VS Code starts it', async () => {
+  assert.ok(existsSync(BUNDLE), `${BUNDLE} exists (run npm run build)`);
+  const child = fork(BUNDLE, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  connection.listen();
+  try {
+    const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: PULL_CLIENT });
+    assert.equal(init.capabilities.diagnosticProvider?.identifier, 'dockguard');
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:Dockerfile', languageId: 'dockerfile', version: 1, text: SUDO_DOCKERFILE } });
+    const report = (await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: 'untitled:Dockerfile' } })) as FullDocumentDiagnosticReport;
+    assert.ok(report.items.some((diagnostic) => diagnostic.code === 'DG103'));
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await exited, 0);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
 });
