@@ -69,6 +69,7 @@ test('sizes', () => {
   assert.equal(parseSize('0'), undefined);
   assert.equal(parseSize('lots'), undefined);
   assert.equal(parseSize(-1), undefined);
+  assert.equal(parseSize(0.5), undefined, 'a size that rounds to zero bytes would skip every file');
 });
 
 test('linting .dockguard.yaml reports its problems as DG000 and DG002', () => {

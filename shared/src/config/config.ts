@@ -205,7 +205,7 @@ function stringList(value: Node | null): string[] | undefined {
 
 /** `5242880`, `5MB`, `512 KB`, `1.5mb`, `2MiB` → bytes. */
 export function parseSize(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) && Math.floor(value) > 0 ? Math.floor(value) : undefined;
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
   if (!match) return undefined;
