@@ -41,6 +41,20 @@ export function repositoryPath(name: string): string {
  * (`/` and `:` included): `gcr.io/distroless/*:nonroot`, `bitnami/*`.
  */
 export function matchesImagePattern(reference: string, pattern: string): boolean {
-  const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.*')}$`, 'i').test(reference);
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    compiled = new RegExp(`^${parts.join('.*')}$`, 'i');
+    // Patterns come from configurations, so there are few; the cap only bounds a pathological host.
+    if (compiledPatterns.size >= 512) compiledPatterns.clear();
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled.test(reference);
 }
+
+/**
+ * Compiling the pattern cost more than the rest of DG101 put together (every lint checks the
+ * final image against every non-root pattern); a regular expression without the `g` flag keeps
+ * no state between `test` calls, so sharing one is safe.
+ */
+const compiledPatterns = new Map<string, RegExp>();
