@@ -57,18 +57,17 @@ interface RawFinding {
  * findings, sorted by position, then rule id. Never throws for any input text.
  */
 export function lint(text: string, options: LintOptions): LintOutput {
-  const config = options.config ?? resolveConfig();
+  const config = options.config ?? defaultConfig();
   const kind = options.kind ?? detectKind(options.fileName, text);
   if (kind === undefined) return { kind, findings: [], ruleErrors: [] };
 
-  const index = new LineIndex(text);
   const skipped = skipReason(text, config);
   if (skipped) {
-    return { kind, findings: [engineFinding('DG003', skipped, 0, 0, index, config)].filter(isFinding), ruleErrors: [] };
+    return { kind, findings: [engineFinding('DG003', skipped, 0, 0, new LineIndex(text), config)].filter(isFinding), ruleErrors: [] };
   }
   switch (kind) {
     case 'config':
-      return { kind, findings: lintConfig(text, index, config), ruleErrors: [] };
+      return { kind, findings: lintConfig(text, new LineIndex(text), config), ruleErrors: [] };
     case 'dockerfile': {
       const model = buildDockerfileModel(text);
       const suppressible: SuppressibleModel = {
@@ -87,7 +86,7 @@ export function lint(text: string, options: LintOptions): LintOutput {
         problem: { start: error.start, end: error.end, message: `YAML syntax error: ${error.message}` },
       }));
       if (model.notCompose && model.parseErrors.length === 0) {
-        base.push({ rule: ruleById('DG000')!, problem: { start: 0, end: Math.min(text.length, index.lineEnd(0)), message: model.notCompose } });
+        base.push({ rule: ruleById('DG000')!, problem: { start: 0, end: Math.min(text.length, model.index.lineEnd(0)), message: model.notCompose } });
       }
       const rules = options.rules?.filter((rule) => rule.kind === 'compose') ?? COMPOSE_RULES;
       // Merge keys resolve lazily while rules run, so what the model refused is known only after.
@@ -96,6 +95,14 @@ export function lint(text: string, options: LintOptions): LintOutput {
       return runRules(kind, model.notCompose ? [] : rules, model, model, config, base, options, refused);
     }
   }
+}
+
+let cachedDefaultConfig: EffectiveConfig | undefined;
+
+/** The configuration without any `.dockguard.yaml`: resolved once, it never changes. */
+function defaultConfig(): EffectiveConfig {
+  cachedDefaultConfig ??= resolveConfig();
+  return cachedDefaultConfig;
 }
 
 function runRules<Model>(
