@@ -126,6 +126,8 @@ export interface ComposeModel {
   entriesOf(map: Node | null | undefined): Field[];
   /** A top-level key (`networks`, `volumes`, `version`, ...). */
   topLevel(key: string): Field | undefined;
+  /** The items of any sequence, aliases resolved; empty for anything else. */
+  itemsOf(seq: Node | null | undefined): SequenceItem[];
 }
 
 interface Table {
@@ -208,9 +210,9 @@ export function buildComposeModel(text: string): ComposeModel {
       anchorName: anchorName ?? (isAlias(written) ? written.source : undefined),
       mergePair,
       model,
-      get: (nested) => fieldOf(value, nested),
-      entries: () => entriesOf(value),
-      items: () => itemsOf(value),
+      get: fieldGet,
+      entries: fieldEntries,
+      items: fieldItems,
     };
     return field;
   };
@@ -321,6 +323,7 @@ export function buildComposeModel(text: string): ComposeModel {
     resolve,
     fieldOf,
     entriesOf,
+    itemsOf,
     topLevel: (key) => (root ? fieldOf(root, key) : undefined),
   };
 
@@ -401,6 +404,17 @@ function makeService(
   };
 }
 
+// Shared by every Field (plain objects, so spreading one keeps them): no closures per field.
+function fieldGet(this: Field, key: string): Field | undefined {
+  return this.model.fieldOf(this.value, key);
+}
+function fieldEntries(this: Field): Field[] {
+  return this.model.entriesOf(this.value);
+}
+function fieldItems(this: Field): SequenceItem[] {
+  return this.model.itemsOf(this.value);
+}
+
 /** `<<` written plain: a quoted `"<<"` is an ordinary key. */
 export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && key.value === '<<' && (key.type === 'PLAIN' || key.type === undefined);
@@ -411,11 +425,10 @@ export function isNullScalar(node: Node | null | undefined): boolean {
 }
 
 function hasLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
+  const lf = text.indexOf('\n', start);
+  if (lf >= 0 && lf < end) return true;
+  const cr = text.indexOf('\r', start);
+  return cr >= 0 && cr < end;
 }
 
 /** Visits every node once, depth-first, without recursion. Aliases are not followed. */

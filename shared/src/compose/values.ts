@@ -7,6 +7,21 @@ import type { ComposeModel, Field, Service } from './model';
  * would reject): rules never report a value-based finding on an unknown value.
  */
 
+/**
+ * Normalised lists are cached per value node: several rules read the same `volumes:` or
+ * `security_opt:`, and a list merged from an anchor is the same node for every service.
+ */
+function cached<T>(cache: WeakMap<object, T>, field: Field | undefined, compute: (field: Field) => T, empty: T): T {
+  const key = field?.value;
+  if (!field || !key) return empty;
+  let result = cache.get(key);
+  if (result === undefined) {
+    result = compute(field);
+    cache.set(key, result);
+  }
+  return result;
+}
+
 /** Stands for the unknown text of an unresolvable `${VAR}` inside a partly known value. */
 export const UNKNOWN = '\uE000';
 
@@ -23,12 +38,13 @@ export function interpolateParts(raw: string, depth = 0): { text: string; known:
   let known = true;
   let i = 0;
   while (i < raw.length) {
-    const c = raw[i];
-    if (c !== '$') {
-      text += c;
-      i++;
-      continue;
+    const dollar = raw.indexOf('$', i);
+    if (dollar < 0) {
+      text += raw.slice(i);
+      break;
     }
+    text += raw.slice(i, dollar);
+    i = dollar;
     const next = raw[i + 1];
     if (next === '$') {
       text += '$';
@@ -192,7 +208,13 @@ export interface SecurityOption extends Item {
  * Reads `security_opt` as the daemon does (`parseSecurityOpt`): bare `no-new-privileges`,
  * `key=value` (split at the first `=`), else the deprecated `key:value` (split at the first `:`).
  */
+const securityOptionCache = new WeakMap<object, SecurityOption[]>();
+
 export function securityOptions(field: Field | undefined): SecurityOption[] {
+  return cached(securityOptionCache, field, readSecurityOptions, []);
+}
+
+function readSecurityOptions(field: Field): SecurityOption[] {
   return scalarItems(field).map(({ node, item, scalar: value }) => {
     const text = value.pattern;
     const base = { node, item, text };
@@ -229,7 +251,13 @@ export interface Capability extends Item {
 }
 
 /** `cap_add` / `cap_drop` items; names are case-insensitive with an optional `CAP_` prefix. */
+const capabilityCache = new WeakMap<object, Capability[]>();
+
 export function capabilities(field: Field | undefined): Capability[] {
+  return cached(capabilityCache, field, readCapabilities, []);
+}
+
+function readCapabilities(field: Field): Capability[] {
   return scalarItems(field).map(({ node, item, scalar: value }) => ({
     node,
     item,
@@ -283,8 +311,13 @@ export function mountHostPath(mount: Mount): string | undefined {
 const PROPAGATIONS = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
 
 /** `volumes:` of a service, short (`src:dst[:mode]`) and long syntax. */
+const volumeCache = new WeakMap<object, Mount[]>();
+
 export function volumes(field: Field | undefined): Mount[] {
-  if (!field) return [];
+  return cached(volumeCache, field, readVolumes, []);
+}
+
+function readVolumes(field: Field): Mount[] {
   const mounts: Mount[] = [];
   for (const entry of field.items()) {
     if (!entry.node || !entry.written) continue;
@@ -309,19 +342,20 @@ function splitColons(raw: string, windowsDrive: boolean): Segment[] {
   let start = 0;
   let i = 0;
   while (i < raw.length) {
-    const c = raw[i];
-    if (c === '$' && raw[i + 1] === '{') {
+    const c = raw.charCodeAt(i);
+    if (c === 36 /* $ */ && raw.charCodeAt(i + 1) === 123 /* { */) {
       const close = matchingBrace(raw, i + 1);
       i = close < 0 ? raw.length : close + 1;
       continue;
     }
-    if (c === '$' && raw[i + 1] === '$') {
+    if (c === 36 && raw.charCodeAt(i + 1) === 36) {
       i += 2;
       continue;
     }
-    if (c === ':') {
+    if (c === 58 /* : */) {
       // `C:\data:/data`: a one-letter segment before `:` is a Windows drive, not a separator.
-      const isDrive = windowsDrive && i - start === 1 && /[A-Za-z]/.test(raw[start]);
+      const letter = raw.charCodeAt(start) | 32;
+      const isDrive = windowsDrive && i - start === 1 && letter >= 97 && letter <= 122;
       if (!isDrive) {
         segments.push({ text: raw.slice(start, i), start, end: i });
         start = i + 1;
@@ -366,37 +400,56 @@ function shortVolume(model: ComposeModel, node: Scalar, item: Node): Mount | und
   const raw = rawText(node);
   if (raw === '') return undefined;
   const segments = splitColons(raw, true);
-  const base: Mount = { node, item, type: undefined, readOnly: false, short: true };
   if (segments.length === 1) {
     // An anonymous volume: just a target path in the container (unless a variable hides colons).
     const whole = interpolateParts(raw);
-    return whole.known ? { ...base, type: 'volume', target: whole.text } : { ...base, readOnly: undefined };
+    return mountOf(node, item, whole.known ? 'volume' : undefined, undefined, undefined, whole.known ? whole.text : undefined, whole.known ? false : undefined);
   }
   const [source, target, mode] = segments;
   const sourceParts = interpolateParts(source.text);
-  const mount: Mount = {
-    ...base,
-    type: typeOfSource(sourceParts.text),
-    source: sourceParts.known ? sourceParts.text : undefined,
-    sourcePattern: sourceParts.text,
-    target: interpolate(target.text),
-  };
+  let readOnly: boolean | undefined = false;
+  let propagation: string | undefined;
+  if (mode) {
+    const options = interpolateParts(mode.text);
+    for (const option of options.text.split(',')) {
+      if (option === 'ro') readOnly = true;
+      else if (option === 'rw') readOnly = false;
+      else if (PROPAGATIONS.has(option)) propagation = option;
+    }
+    if (!options.known && readOnly === false) readOnly = undefined;
+  }
+  const mount = mountOf(node, item, typeOfSource(sourceParts.text), sourceParts.known ? sourceParts.text : undefined, sourceParts.text, interpolate(target.text), readOnly);
+  mount.propagation = propagation;
+  mount.mode = mode?.text;
   const sourceStart = scalarOffset(model, node, source.start);
   if (sourceStart !== undefined) {
     mount.sourceStart = sourceStart;
     mount.sourceEnd = sourceStart + (source.end - source.start);
   }
-  if (mode) {
-    const options = interpolateParts(mode.text);
-    mount.mode = mode.text;
-    for (const option of options.text.split(',')) {
-      if (option === 'ro') mount.readOnly = true;
-      else if (option === 'rw') mount.readOnly = false;
-      else if (PROPAGATIONS.has(option)) mount.propagation = option;
-    }
-    if (!options.known && mount.readOnly === false) mount.readOnly = undefined;
-  }
   return mount;
+}
+
+/** Every mount object has the same shape (fast property access in the rules that read many). */
+function mountOf(node: Node, item: Node, type: MountType | undefined, source: string | undefined, sourcePattern: string | undefined, target: string | undefined, readOnly: boolean | undefined): Mount {
+  return {
+    node,
+    item,
+    type,
+    source,
+    sourcePattern,
+    target,
+    readOnly,
+    propagation: undefined,
+    mode: undefined,
+    short: true,
+    sourceStart: undefined,
+    sourceEnd: undefined,
+    sourceNode: undefined,
+    readOnlyField: undefined,
+    propagationField: undefined,
+    hostPath: undefined,
+    hostPathField: undefined,
+  };
 }
 
 function longVolume(field: Field, map: Node, item: Node): Mount {
@@ -469,8 +522,13 @@ export interface Port extends Item {
 }
 
 /** `ports:` in short syntax (`[ip:][published:]target[/proto]`, IPv6 in brackets) and long syntax. */
+const portCache = new WeakMap<object, Port[]>();
+
 export function ports(field: Field | undefined): Port[] {
-  if (!field) return [];
+  return cached(portCache, field, readPorts, []);
+}
+
+function readPorts(field: Field): Port[] {
   const result: Port[] = [];
   for (const entry of field.items()) {
     if (!entry.node || !entry.written) continue;
@@ -563,8 +621,13 @@ export interface EnvironmentEntry {
 }
 
 /** `environment:` as a mapping (`KEY: value`) or a list (`KEY=value`, `KEY`). */
+const environmentCache = new WeakMap<object, EnvironmentEntry[]>();
+
 export function environment(field: Field | undefined): EnvironmentEntry[] {
-  if (!field) return [];
+  return cached(environmentCache, field, readEnvironment, []);
+}
+
+function readEnvironment(field: Field): EnvironmentEntry[] {
   const model = field.model;
   const result: EnvironmentEntry[] = [];
   if (isMap(field.value)) {

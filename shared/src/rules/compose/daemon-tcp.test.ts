@@ -12,6 +12,10 @@ test('DOCKER_HOST=tcp://… without DOCKER_TLS_VERIFY, in list and map form', ()
   assertFires(ID, 'services:\n  ci:\n    environment:\n      DOCKER_HOST: «tcp://docker:2376»\n      DOCKER_TLS_VERIFY: ""\n', COMPOSE);
 });
 
+test('DOCKER_HOST merged into the environment map from an anchor', () => {
+  assertFires(ID, 'x-env: &env\n  DOCKER_HOST: «tcp://dind:2375»\nservices:\n  ci:\n    environment:\n      <<: *env\n      CI: "1"\n', COMPOSE);
+});
+
 test('DOCKER_HOST is fine with TLS verification on, over SSH or a socket, or when unknown', () => {
   assertQuiet(ID, 'services:\n  ci:\n    environment:\n      DOCKER_HOST: tcp://docker:2376\n      DOCKER_TLS_VERIFY: "1"\n      DOCKER_CERT_PATH: /certs/client\n', COMPOSE);
   assertQuiet(ID, 'services:\n  ci:\n    environment:\n      - DOCKER_HOST=tcp://docker:2376\n      - DOCKER_TLS_VERIFY\n', COMPOSE);

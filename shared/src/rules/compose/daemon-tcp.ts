@@ -17,7 +17,7 @@ export default defineComposeRule({
     for (const service of model.services) {
       // DOCKER_HOST=tcp://… without DOCKER_TLS_VERIFY: the client talks to the daemon in clear text.
       const envField = service.field('environment');
-      const env = environment(envField);
+      const env = mentions(model, envField, 'DOCKER_HOST') ? environment(envField) : [];
       // The docker CLI turns TLS on for any non-empty DOCKER_TLS_VERIFY; an unknown value may be that.
       const tls = env.some((entry) => entry.name === 'DOCKER_TLS_VERIFY' && (entry.value === undefined || entry.value !== ''));
       for (const entry of env) {
@@ -39,7 +39,9 @@ export default defineComposeRule({
 
       // A published container port 2375: the daemon's plain-text API, reachable from outside.
       const portsField = service.field('ports');
-      for (const port of ports(portsField)) {
+      // Most services publish ordinary ports: parse only lists that could hold 2375.
+      const portList = mentions(model, portsField, '2375') || mentions(model, portsField, '-') || mentions(model, portsField, '$') ? ports(portsField) : [];
+      for (const port of portList) {
         if (!portRangeIncludes(port.target, PLAIN_PORT) || (port.protocol !== undefined && port.protocol.toLowerCase() !== 'tcp')) continue;
         // Long syntax: the `target:` value, the port that is the daemon's.
         const range = valueRange(model, port.short ? port.node : model.fieldOf(port.node, 'target')?.value);
@@ -56,7 +58,7 @@ export default defineComposeRule({
       // dockerd -H tcp://… without --tlsverify, in command or entrypoint.
       for (const key of ['command', 'entrypoint']) {
         const field = service.field(key);
-        if (!field) continue;
+        if (!field || !mentions(model, field, 'docker')) continue;
         for (const host of plainDaemonHosts(model, field)) {
           report(
             problemFor(service, field, {
@@ -70,6 +72,15 @@ export default defineComposeRule({
     }
   },
 });
+
+/** A cheap look at the text of a field's value (as written, wherever that is) before parsing it. */
+function mentions(model: ComposeModel, field: Field | undefined, needle: string): boolean {
+  const range = field?.value?.range;
+  if (!range) return false;
+  const text = model.text.slice(range[0], range[1]);
+  // Aliases and merge keys bring in text written elsewhere: look closer then.
+  return text.includes(needle) || text.includes('*');
+}
 
 /** The words of a command (string or list form), with offsets; each list item is also split if it is a script. */
 function commandWords(model: ComposeModel, field: Field): Word[][] {
