@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import type { SuiteOutcome } from './exthost/index';
 import type { CheckResult } from './lib/checks';
 import { copyFixture } from './lib/fixtures';
 import { editorDir, outDir, repoRoot } from './lib/paths';
@@ -46,20 +47,17 @@ export async function runExtensionHostStage(scratch: string, log: (line: string)
       error = caught as Error;
     }
     if (existsSync(resultsFile)) {
-      const counts = JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; pending: number };
-      const push = (status: CheckResult['status'], n: number): void => {
-        for (let i = 0; i < n; i++) results.push({ name: `exthost/${suite} #${i + 1}`, status });
-      };
-      push('passed', counts.passed);
-      push('failed', counts.failed);
-      push('skipped', counts.pending);
-      if (error && counts.failed === 0) {
-        results.push({ name: `exthost/${suite}: VS Code exit`, status: 'failed', detail: error.message });
+      const outcome = JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteOutcome;
+      for (const title of outcome.passed) results.push({ name: `${suite}: ${title}`, status: 'passed' });
+      for (const { title, error: detail } of outcome.failed) results.push({ name: `${suite}: ${title}`, status: 'failed', detail });
+      for (const title of outcome.pending) results.push({ name: `${suite}: ${title}`, status: 'skipped' });
+      if (error && outcome.failed.length === 0) {
+        results.push({ name: `${suite}: VS Code exit`, status: 'failed', detail: error.message });
       }
     } else {
       // The suite never reported: VS Code did not start, the extension failed to load, or Mocha
       // crashed before its end. One failure stands for the whole suite.
-      results.push({ name: `exthost/${suite}: run`, status: 'failed', detail: error?.message ?? 'no results written' });
+      results.push({ name: `${suite}: run`, status: 'failed', detail: error?.message ?? 'no results written' });
     }
   }
   return results;

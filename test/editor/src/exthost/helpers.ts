@@ -108,15 +108,41 @@ export async function applyAction(action: vscode.CodeAction): Promise<void> {
 }
 
 /**
+ * Waits until the actions for `range` include one that `accept` picks, and returns them all.
+ *
+ * Polled, because right after a file is opened its diagnostics may still be the workspace
+ * scan's (for the file on disk, with no document version): the server offers fixes only for
+ * diagnostics of the open document's current version, whose edits are sure to land in the right
+ * place, and these replace the scan's within moments. A user sees the same: the lightbulb comes
+ * when the fixes are ready.
+ */
+export async function waitForActions(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  accept: (action: vscode.CodeAction) => boolean,
+  what: string,
+  kind?: string,
+): Promise<vscode.CodeAction[]> {
+  let offered: vscode.CodeAction[] = [];
+  return waitFor(
+    async () => {
+      offered = await codeActionsFor(uri, range, kind);
+      return offered.some(accept) && offered;
+    },
+    () => `${what}; offered: ${offered.map((a) => `${a.title} [${a.kind?.value}]`).join(' | ') || 'nothing'}`,
+  );
+}
+
+/**
  * Finds the quick fix titled `title` (or matching it) among the actions for `diagnostic`'s range
  * and applies it. (`vscode.executeCodeActionProvider` does not return an action's `diagnostics`,
  * so the action is identified by its title; the server only answers for diagnostics in the range.)
  */
 export async function applyQuickFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: string | RegExp): Promise<vscode.CodeAction> {
-  const actions = await codeActionsFor(uri, diagnostic.range);
-  const matches = (a: vscode.CodeAction): boolean => (typeof title === 'string' ? a.title === title : title.test(a.title));
-  const action = actions.find((a) => matches(a) && a.kind?.value.startsWith('quickfix'));
-  assert.ok(action, `no quick fix ${String(title)} for ${codeOf(diagnostic)}; offered: ${actions.map((a) => `${a.title} [${a.kind?.value}]`).join(' | ')}`);
+  const matches = (a: vscode.CodeAction): boolean =>
+    (typeof title === 'string' ? a.title === title : title.test(a.title)) && a.kind?.value.startsWith('quickfix') === true;
+  const actions = await waitForActions(uri, diagnostic.range, matches, `a quick fix ${String(title)} for ${codeOf(diagnostic)}`);
+  const action = actions.find(matches)!;
   await applyAction(action);
   return action;
 }

@@ -27,6 +27,14 @@ export function log(...args: unknown[]): void {
   console.log(line);
 }
 
+/** What the orchestrator reads back from DOCKGUARD_EDITOR_RESULTS. */
+export interface SuiteOutcome {
+  suite: string;
+  passed: string[];
+  failed: { title: string; error: string }[];
+  pending: string[];
+}
+
 export function run(): Promise<void> {
   const suite = process.env.DOCKGUARD_EDITOR_SUITE
     ?? ((vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? 'multi-root' : 'workspace');
@@ -38,15 +46,16 @@ export function run(): Promise<void> {
   for (const file of readdirSync(dir).sort()) {
     if (file.endsWith('.test.js')) mocha.addFile(join(dir, file));
   }
+  const outcome: SuiteOutcome = { suite, passed: [], failed: [], pending: [] };
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const results = process.env.DOCKGUARD_EDITOR_RESULTS;
-      if (results) {
-        const stats = runner.stats;
-        writeFileSync(results, JSON.stringify({ suite, passed: stats?.passes ?? 0, failed: failures, pending: stats?.pending ?? 0 }));
-      }
+      if (results) writeFileSync(results, JSON.stringify(outcome));
       if (failures > 0) reject(new Error(`${failures} test(s) failed in the ${suite} suite`));
       else resolve();
     });
+    runner.on('pass', (test) => outcome.passed.push(test.fullTitle()));
+    runner.on('fail', (test, error: Error) => outcome.failed.push({ title: test.fullTitle(), error: error.message }));
+    runner.on('pending', (test) => outcome.pending.push(test.fullTitle()));
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The UI stage: what a user sees, driven with Playwright through Debian's Chromium against the
- * VS Code 1.139 workbench served by the VS Code server, with the extension under development
- * loaded through the `payload` URL parameter. Each step leaves a PNG in build-output/screenshots.
+ * VS Code 1.139 workbench served by the VS Code server, with the extension installed as a user
+ * has it (../lib/extension.ts). Each step leaves a PNG in build-output/screenshots.
  *
  * Selectors are those of VS Code 1.139 (see ../../../../shared/reference/editor-e2e.md): the
  * editor input is an EditContext div, so text is clicked rather than a textarea focused; the
@@ -13,7 +13,8 @@ import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from '../lib/browser';
 import { CheckSequence, expect, type CheckResult } from '../lib/checks';
 import { copyFixture } from '../lib/fixtures';
-import { repoRoot, screenshotsDir } from '../lib/paths';
+import { installExtension } from '../lib/extension';
+import { screenshotsDir } from '../lib/paths';
 import { startVsCodeServer, workbenchUrl } from '../lib/vscode-server';
 
 const STEP_TIMEOUT = 30000;
@@ -34,7 +35,9 @@ export async function runUiStage(scratch: string, log: (line: string) => void): 
   log('ui: VS Code in Chromium');
 
   let sequence = new CheckSequence(log);
-  const server = await startVsCodeServer({ dataDir: join(scratch, 'ui-server') });
+  const extensionsDir = join(scratch, 'ui-server', 'extensions');
+  log(`      extension: ${installExtension(extensionsDir)}`);
+  const server = await startVsCodeServer({ dataDir: join(scratch, 'ui-server'), extensionsDir });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -44,8 +47,8 @@ export async function runUiStage(scratch: string, log: (line: string) => void): 
     const editor = page.locator('.editor-instance .monaco-editor').first();
     sequence = new CheckSequence(log, async (step) => void (await shot(`failed-step-${step}`)));
 
-    await sequence.step('the workbench opens the fixture folder with the extension loaded', async () => {
-      await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: repoRoot }));
+    await sequence.step('the workbench opens the fixture folder', async () => {
+      await page.goto(workbenchUrl(server, workspace));
       await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ state: 'visible' });
       // 1.139 opens an empty secondary side bar (chat) on a fresh profile; the web workbench's
       // user settings live in the browser, so close it the way a user would, for the screenshots.

@@ -4,13 +4,13 @@ import {
   activateExtension,
   applyAction,
   applyQuickFix,
-  codeActionsFor,
   codeOf,
   dockguardDiagnostics,
   fileUri,
   open,
   waitFor,
   waitForDiagnostic,
+  waitForActions,
   waitForNoDiagnostic,
 } from '../helpers';
 
@@ -66,7 +66,7 @@ describe('code actions', () => {
     const uri = fileUri('ignore/Dockerfile');
     await open(uri);
     const diagnostic = await waitForDiagnostic(uri, 'DG103');
-    const actions = await codeActionsFor(uri, diagnostic.range);
+    const actions = await waitForActions(uri, diagnostic.range, (a) => a.title === "Remove 'sudo'", 'the fixes for DG103');
     const titles = actions.map((a) => a.title);
     const at = (pattern: RegExp): number => titles.findIndex((t) => pattern.test(t));
     const order = [at(/^Remove 'sudo'$/), at(/^Ignore DG103 for this line$/), at(/^Ignore DG103 in this file$/), at(/^Show documentation for DG103$/)];
@@ -92,9 +92,9 @@ describe('code actions', () => {
     await waitForDiagnostic(uri, 'DG101');
     await waitForDiagnostic(uri, 'DG103');
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    const actions = await codeActionsFor(uri, whole, 'source.fixAll.dockguard');
-    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.dockguard');
-    assert.ok(fixAll, `no source.fixAll.dockguard action; got ${actions.map((a) => `${a.title} [${a.kind?.value}]`).join(' | ')}`);
+    const isFixAll = (a: vscode.CodeAction): boolean => a.kind?.value === 'source.fixAll.dockguard';
+    const actions = await waitForActions(uri, whole, isFixAll, 'a source.fixAll.dockguard action', 'source.fixAll.dockguard');
+    const fixAll = actions.find(isFixAll)!;
     await applyAction(fixAll);
     await waitFor(() => editor.document.getText().includes('USER 10001:10001'), 'the fix-all edit');
     assert.equal(editor.document.getText(), 'FROM debian:bookworm-slim\nRUN apt-get update\nUSER 10001:10001\nCMD ["bash"]\n');
