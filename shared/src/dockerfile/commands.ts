@@ -79,8 +79,16 @@ const WRAPPERS: Record<string, OptionSpec & { operandsBeforeCommand?: number; as
 
 /** The program a simple command runs, looking through `sudo`, `env`, `nice`, `busybox` and the like. */
 export function invocationOf(command: SimpleCommand): Invocation | undefined {
-  return unwrap(command, 0, [...command.assignments], []);
+  // The model asks for every command while it looks for nested scripts, and then most rules ask
+  // again: each command is unwrapped once. Invocations are never modified by their readers.
+  const known = invocations.get(command);
+  if (known !== undefined) return known ?? undefined;
+  const invocation = unwrap(command, 0, [...command.assignments], []);
+  invocations.set(command, invocation ?? null);
+  return invocation;
 }
+
+const invocations = new WeakMap<SimpleCommand, Invocation | null>();
 
 function unwrap(command: SimpleCommand, from: number, assignments: ShellWord[], wrappers: string[]): Invocation | undefined {
   const words = command.words;

@@ -360,6 +360,10 @@ class ShellReader {
   }
 
   private readOperator(): string | undefined {
+    // Every operator starts with one of ;&|<>() or with the digits of a file descriptor (`2>&1`):
+    // most tokens are words, and this check spares them the slicing below.
+    const first = this.text.charCodeAt(this.pos);
+    if (!(first >= 48 && first <= 57) && !OPERATOR_START.has(first)) return undefined;
     const rest = this.text.slice(this.pos, Math.min(this.pos + 4, this.end));
     // An optional file descriptor number before a redirection (`2>&1`).
     const fd = /^\d*/.exec(rest)![0];
@@ -575,6 +579,8 @@ class ShellReader {
 
 const REDIRECT_OPERATORS = ['<<<', '<<-', '&>>', '<<', '>>', '>&', '<&', '>|', '<>', '&>', '>', '<'];
 const CONTROL_OPERATORS = [';;&', '&&', '||', ';;', ';&', '|&', ';', '|', '&', '(', ')'];
+/** The character codes the operators above start with. */
+const OPERATOR_START = new Set([...REDIRECT_OPERATORS, ...CONTROL_OPERATORS].map((op) => op.charCodeAt(0)));
 
 function isRedirectOperator(op: string): boolean {
   return REDIRECT_OPERATORS.includes(op);
