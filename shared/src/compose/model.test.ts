@@ -200,3 +200,18 @@ test('very deep nesting is bounded: 10,000 levels of flow and 2,000 of block nes
   assert.deepEqual(blockOutput.ruleErrors, []);
   assert.equal(buildComposeModel(block).services.length, 1);
 });
+
+test('fromExtends follows extends: in the same file, and is unknown for other files, missing bases and cycles', () => {
+  const model = buildComposeModel(
+    'services:\n  base:\n    read_only: true\n  mid:\n    extends: base\n  top:\n    extends:\n      service: mid\n  other:\n    extends: {file: common.yaml, service: x}\n  lost:\n    extends: nowhere\n  a:\n    extends: b\n  b:\n    extends: a\n  plain:\n    image: x\n',
+  );
+  const named = (name: string) => model.services.find((service) => service.name === name)!;
+  const inherited = named('top').fromExtends('read_only');
+  assert.ok(inherited && inherited !== 'unknown');
+  assert.equal(scalar(inherited.value)!.raw, 'true');
+  assert.equal(named('top').fromExtends('image'), undefined);
+  assert.equal(named('other').fromExtends('read_only'), 'unknown');
+  assert.equal(named('lost').fromExtends('read_only'), 'unknown');
+  assert.equal(named('a').fromExtends('read_only'), 'unknown');
+  assert.equal(named('plain').fromExtends('read_only'), undefined);
+});

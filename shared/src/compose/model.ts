@@ -90,6 +90,12 @@ export interface Service {
   path(...keys: string[]): Field | undefined;
   /** Every effective key of the service except `<<` and `x-*`, own keys first. */
   fields(): Field[];
+  /**
+   * `key` as the services it `extends:` define it (nearest base first, same file only):
+   * `'unknown'` when a base is in another file or cannot be found, so a "missing" finding would
+   * be a guess; undefined when no base defines it (or the service extends nothing).
+   */
+  fromExtends(key: string): Field | 'unknown' | undefined;
 }
 
 export interface Refusal {
@@ -401,7 +407,35 @@ function makeService(
       return current && (fromMerge !== current.fromMerge || anchorName !== current.anchorName) ? { ...current, fromMerge, anchorName } : current;
     },
     fields: () => entriesOf(node).filter((item) => !item.key.startsWith('x-')).map((item) => asShared(item)!),
+    fromExtends(key) {
+      return lookupExtends(this, key);
+    },
   };
+}
+
+const MAX_EXTENDS_DEPTH = 16;
+
+function lookupExtends(service: Service, key: string): Field | 'unknown' | undefined {
+  const seen = new Set<Service>([service]);
+  let current = service;
+  for (let depth = 0; depth < MAX_EXTENDS_DEPTH; depth++) {
+    const extended = current.field('extends');
+    if (!extended) return undefined;
+    let name: unknown;
+    if (isScalar(extended.value)) name = extended.value.value;
+    else if (isMap(extended.value)) {
+      if (current.model.fieldOf(extended.value, 'file')) return 'unknown';
+      const named = current.model.fieldOf(extended.value, 'service')?.value;
+      name = isScalar(named) ? named.value : undefined;
+    }
+    const base = typeof name === 'string' ? current.model.services.find((candidate) => candidate.name === name) : undefined;
+    if (!base || seen.has(base)) return 'unknown';
+    const found = base.field(key);
+    if (found) return found;
+    seen.add(base);
+    current = base;
+  }
+  return 'unknown';
 }
 
 // Shared by every Field (plain objects, so spreading one keeps them): no closures per field.

@@ -93,3 +93,8 @@ test('fixing every service of a file one by one leaves no finding', () => {
   for (let round = 0; round < 4 && findingsOf(ID, text, COMPOSE).length > 0; round++) text = applyFixChecked(ID, text, COMPOSE);
   assert.deepEqual(findingsOf(ID, text, COMPOSE).map((finding) => finding.message), []);
 });
+
+test('extends: a base in the same file counts, a base in another file is unknown', () => {
+  assertQuiet(ID, 'services:\n  base:\n    image: x\n    cap_drop: [ALL]\n  web:\n    extends: base\n  api:\n    extends:\n      service: web\n  ext:\n    extends:\n      file: common.yaml\n      service: hardened\n', COMPOSE);
+  assertFires(ID, 'services:\n  «base»:\n    image: x\n  «web»:\n    extends: base\n  «loop»:\n    extends: loop\n'.replace('«loop»', 'loop'), COMPOSE);
+});

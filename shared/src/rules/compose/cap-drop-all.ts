@@ -21,6 +21,9 @@ export default defineComposeRule({
       const dropped = capabilities(field);
       // `${CAPS}` could be ALL: unknown, so no finding.
       if (dropped.some((capability) => capability.name === 'ALL' || capability.name === undefined)) continue;
+      // `extends:` merges the base's cap_drop into this one; a base in another file is unknown.
+      const base = service.fromExtends('cap_drop');
+      if (base === 'unknown' || capabilities(base).some((capability) => capability.name === 'ALL' || capability.name === undefined)) continue;
       const message = field
         ? `${serviceLabel(service, field)} drops only some capabilities: add ALL to cap_drop and add back with cap_add only what it needs.`
         : `Service '${service.name}' keeps Docker's default capabilities: add 'cap_drop: [ALL]' and add back with cap_add only what it needs.`;

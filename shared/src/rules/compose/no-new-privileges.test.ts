@@ -98,3 +98,8 @@ test('a merged list is overridden in the service keeping its options; the anchor
   assert.equal(applyFixChecked(ID, falseMerged, COMPOSE, /in anchor/), 'x-b: &b\n  security_opt: ["no-new-privileges=true"]\nservices:\n  web:\n    <<: *b\n');
   assert.equal(findingsOf(ID, falseMerged, COMPOSE)[0].fixes.length, 2);
 });
+
+test('extends: a base in the same file counts, a base in another file is unknown', () => {
+  assertQuiet(ID, 'services:\n  base:\n    security_opt: [no-new-privileges]\n  web:\n    extends: base\n    security_opt: [seccomp=p.json]\n  ext:\n    extends: {file: other.yaml, service: x}\n', COMPOSE);
+  assertFires(ID, 'services:\n  «base»:\n    image: x\n  «web»:\n    extends: {service: base}\n', COMPOSE);
+});

@@ -30,6 +30,9 @@ export default defineComposeRule({
         reportFalse(model, report, service, field!, last);
         continue;
       }
+      // `extends:` merges the base's security_opt into this one; a base in another file is unknown.
+      const base = service.fromExtends('security_opt');
+      if (base === 'unknown' || securityOptions(base).some((option) => option.key === undefined || noNewPrivileges(option) === true)) continue;
       const own: ProblemFix = {
         title: field ? `Add "${OPTION}" to security_opt of service '${service.name}'` : `Add 'security_opt: ["${OPTION}"]'`,
         edits: addServiceListItem(model, service, 'security_opt', OPTION, { keepInherited: true }),

@@ -110,3 +110,8 @@ test('a merged false is overridden in the service; the anchor edit is a titled v
   assert.equal(applyFixChecked(ID, text, COMPOSE, /in anchor &b \(used by web\)/), text.replace('read_only: false', 'read_only: true'));
   assert.deepEqual(findingsOf(ID, text, COMPOSE)[0].fixes.map((fix) => fix.preferred), [true, false, false]);
 });
+
+test('extends: a base in the same file counts, a base in another file is unknown', () => {
+  assertQuiet(ID, 'services:\n  base:\n    read_only: true\n  web:\n    extends: base\n  ext:\n    extends: {file: other.yaml, service: x}\n  gone:\n    extends: missing\n', COMPOSE);
+  assertFires(ID, 'services:\n  base:\n    read_only: true\n  web:\n    extends: base\n    read_only: «false»\n', COMPOSE);
+});

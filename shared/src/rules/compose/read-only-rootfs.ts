@@ -22,6 +22,11 @@ export default defineComposeRule({
       // `${RO}` or a value Compose would reject: unknown, no finding.
       if (value !== false) continue;
       const explicit = field !== undefined && !empty;
+      if (!explicit) {
+        // Not set here: a service it `extends:` may set it (a base in another file is unknown).
+        const base = service.fromExtends('read_only');
+        if (base === 'unknown' || (base && toBoolean(base.value) !== false)) continue;
+      }
       const range = explicit ? valueRange(model, field.value) : field ? field.keyNode.range : [service.keyStart, service.keyEnd];
       if (!range) continue;
 
