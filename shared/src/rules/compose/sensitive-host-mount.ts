@@ -48,11 +48,9 @@ export default defineComposeRule({
           start: range[0],
           end: range[1],
           severity: writable ? 'error' : undefined,
-          message:
-            `${serviceLabel(service, shared ? field : undefined)} mounts ${what}` +
-            (writable
-              ? ', writable: a compromised container can change it, and through it the host. Mount only what the service needs, read-only.'
-              : `${mount.readOnly === true ? ' read-only' : ''}: the container can read what is there (credentials, the host's layout). Mount only what the service needs.`),
+          // The severity says whether it is writable; the message stays the same either way, so a fix
+          // that adds :ro changes this finding's severity rather than making a different finding.
+          message: `${serviceLabel(service, shared ? field : undefined)} mounts ${what}: writable, it lets a compromised container change the host; even read-only, it shows credentials and the host's layout. Mount only what the service needs, read-only.`,
         });
       }
     }

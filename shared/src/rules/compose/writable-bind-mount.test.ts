@@ -49,7 +49,7 @@ test('fires on long syntax without read_only, or with read_only false, at the of
   );
 });
 
-test('is quiet on named and anonymous volumes, read-only mounts, tmpfs, unknown sources and x- fields', () => {
+test('is quiet on named and anonymous volumes, read-only mounts, sockets, tmpfs, unknown sources and x- fields', () => {
   assertQuiet(
     ID,
     [
@@ -78,6 +78,8 @@ test('is quiet on named and anonymous volumes, read-only mounts, tmpfs, unknown 
       '        target: /e',
       '      - type: tmpfs',
       '        target: /tmp',
+      '      - /var/run/docker.sock:/var/run/docker.sock',
+      '      - /run/mysqld/mysqld.sock:/run/mysqld/mysqld.sock',
       '    volumes_from:',
       '      - other',
       'volumes:',

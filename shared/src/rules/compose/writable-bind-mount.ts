@@ -6,6 +6,8 @@ import { volumes, scalarOffset, type Mount } from '../../compose/values';
 import { servicesSharing, setPairValue } from '../../compose/edits';
 import { addMapEntries, anchorTitle, contentRange, isAliasItem, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
 
+const SOCKET = /\.sock(?:et)?$/i;
+
 export default defineComposeRule({
   id: 'DG215',
   name: 'writable-bind-mount',
@@ -19,6 +21,8 @@ export default defineComposeRule({
       const field = service.field('volumes');
       for (const mount of volumes(field)) {
         if (mount.type !== 'bind' || mount.readOnly !== false) continue;
+        // Read-only does not stop anyone connecting to a socket (DG202 reports daemon sockets).
+        if (mount.source !== undefined && SOCKET.test(mount.source)) continue;
         const range = mount.short
           ? contentRange(model, mount.node)
           : contentRange(model, mount.readOnlyField?.value ?? mount.sourceNode);
