@@ -29,5 +29,11 @@ test('other YAML files are compose files when they have a top-level services: ke
   assert.equal(detectKind('stack.yml', 'version: "3"\nservices:\n  web:\n    image: nginx\n'), 'compose');
   assert.equal(detectKind('ci.yml', 'jobs:\n  build:\n    services:\n      db: {}\n'), undefined);
   assert.equal(detectKind('stack.yml'), undefined);
+  assert.equal(detectKind('stack.yaml', 'services: {web: {image: nginx}}\n'), 'compose');
+  assert.equal(detectKind('stack.yaml', 'services:\n\n  # the web tier\n  web:\n    image: nginx\n'), 'compose');
+  assert.equal(detectKind('stack.yaml', 'services:\r\n  web:\r\n    image: nginx\r\n'), 'compose');
+  // GitLab CI: a list of service images, not a compose file.
+  assert.equal(detectKind('.gitlab-ci.yml', 'image: node:20\nservices:\n  - postgres:16\n  - redis:7\ntest:\n  script: npm test\n'), undefined);
+  assert.equal(detectKind('.gitlab-ci.yml', 'services: [postgres:16]\n'), undefined);
   assert.equal(detectKind('README.md', 'services:\n'), undefined);
 });

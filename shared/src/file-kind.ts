@@ -28,8 +28,12 @@ export function isYamlName(path: string): boolean {
   return YAML_NAME.test(baseName(path));
 }
 
-/** A top-level `services:` key, looked for cheaply before any parsing. */
-const TOP_LEVEL_SERVICES = /^services[ \t]*:/m;
+/**
+ * A top-level `services:` key holding a mapping, looked for cheaply before any parsing: a flow
+ * mapping, or an indented key on the next content line. A `services:` list, as in
+ * `.gitlab-ci.yml`, is not a compose file.
+ */
+const TOP_LEVEL_SERVICES = /^services[ \t]*:[ \t]*(?:\{|(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+[^-\s#])/m;
 
 /**
  * Kind by name, then by content for other YAML files: a YAML file is a compose file when it has
