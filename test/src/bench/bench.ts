@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadCorpus, sampleCorpus, KINDS } from './corpus';
 import { parseOptions, REPO_ROOT, USAGE, type BenchOptions } from './options';
-import { runEngineBench, type EngineResult } from './engine';
+import { loadEngine, runEngineBench, underTransformingLoader, type EngineResult } from './engine';
 import { runCliBench, type CliResult } from './cli';
 import { runServerBench, type ServerResult } from './server';
 import { buildRows, formatEngineDetail, formatTable } from './report';
@@ -36,7 +36,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${line}\n`);
   };
 
-  const full = loadCorpus(opts.corpus);
+  const code = await loadEngine(opts.engineBundle);
+  const full = loadCorpus(opts.corpus, code);
   const corpus = sampleCorpus(full, opts.sample);
   const described = KINDS.map((kind) => `${corpus.files[kind].length} ${kind} files (${(sum(corpus.files[kind].map((file) => file.bytes)) / 1024 / 1024).toFixed(1)} MiB)`).join(', ');
   progress(`corpus ${opts.corpus}: ${described}${opts.sample > 1 ? `, every ${opts.sample}th file` : ''}`);
@@ -47,7 +48,10 @@ async function main(): Promise<number> {
   let server: ServerResult | undefined;
   if (opts.sections.includes('engine')) {
     progress('engine …');
-    engine = runEngineBench(corpus, { warmup: opts.warmup, passes: opts.passes, log });
+    if (underTransformingLoader()) {
+      progress('warning: this process runs under tsx, which slows the engine down; run the compiled harness (npm run bench) for true figures');
+    }
+    engine = runEngineBench(corpus, { engine: code, warmup: opts.warmup, passes: opts.passes, log });
   }
   if (opts.sections.includes('cli')) {
     progress('cli …');

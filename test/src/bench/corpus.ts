@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { detectKind, kindFromName } from '../../../shared/src/file-kind';
+import type { FileKind } from '../../../shared/src/types';
+
+/** How the engine tells file kinds apart (from the engine bundle: the harness runs as plain JavaScript). */
+export interface KindDetection {
+  detectKind(path: string, text?: string): FileKind | undefined;
+  kindFromName(path: string): FileKind | undefined;
+}
 
 export type Kind = 'dockerfile' | 'compose';
 export const KINDS: readonly Kind[] = ['dockerfile', 'compose'];
@@ -32,7 +38,7 @@ const SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
  * files have only `include:` or `networks:` at the top); elsewhere the engine's own detection
  * decides, by name or by a top-level `services:` in a YAML file.
  */
-export function loadCorpus(root: string): Corpus {
+export function loadCorpus(root: string, { detectKind, kindFromName }: KindDetection): Corpus {
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`no corpus folder at ${root}`);
   const files: Record<Kind, BenchFile[]> = { dockerfile: [], compose: [] };
   const split = existsSync(join(root, 'dockerfile')) && existsSync(join(root, 'compose'));

@@ -1,9 +1,9 @@
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseDocument } from 'yaml';
-import { lint } from '../../../shared/src/lint';
-import { COMPOSE_RULES, DOCKERFILE_RULES } from '../../../shared/src/registry';
-import { resolveConfig, type EffectiveConfig } from '../../../shared/src/config/config';
+import type { EffectiveConfig } from '../../../shared/src/config/config';
 import type { Rule, RuleContext } from '../../../shared/src/rules/rule';
 import type { DockerfileModel } from '../../../shared/src/dockerfile/model';
 import type { ComposeModel } from '../../../shared/src/compose/model';
@@ -15,9 +15,39 @@ import { distribution, measured, median, sum, type Distribution, type Measured }
  * The engine in this process, warm: the bare parse of each file (the floor no linter built on
  * these parsers can beat) against `lint()` of the same text, file by file, interleaved so both
  * see the same machine; then what each rule's `check` costs on each file.
+ *
+ * The engine measured is the built bundle (`dist/engine.browser.js`: the engine as the server
+ * and CLI bundles carry it), and this harness must run as compiled JavaScript
+ * (`test/out/bench/bench.js`), not through tsx: tsx transforms every module it loads, the
+ * bundle included, to keep function names, which makes the engine ~45 % slower than it ships.
  */
 
-/** The parse the engine's models start from, with the options the models use. */
+type Engine = typeof import('../../../shared/src/index');
+
+export async function loadEngine(bundlePath: string): Promise<Engine> {
+  if (!existsSync(bundlePath)) throw new Error(`no engine bundle at ${bundlePath}: run npm run build`);
+  // The bundle is an ES module in a package without "type": "module"; Node says so once, loudly.
+  const listeners = process.listeners('warning');
+  process.removeAllListeners('warning');
+  const quiet = (warning: Error & { code?: string }): void => {
+    if (warning.code !== 'MODULE_TYPELESS_PACKAGE_JSON') for (const listener of listeners) listener(warning);
+  };
+  process.on('warning', quiet);
+  try {
+    return (await import(pathToFileURL(bundlePath).href)) as Engine;
+  } finally {
+    setImmediate(() => {
+      process.removeListener('warning', quiet);
+      for (const listener of listeners) process.on('warning', listener);
+    });
+  }
+}
+
+/** True when this process transforms modules as it loads them (tsx, ts-node): engine figures would be off. */
+export function underTransformingLoader(): boolean {
+  return process.execArgv.some((arg) => /tsx|ts-node/.test(arg)) || (process.env.NODE_OPTIONS ?? '').includes('tsx');
+}
+
 export const FLOORS: Record<Kind, { label: string; parse(text: string): unknown }> = {
   dockerfile: { label: 'dockerfile-ast DockerfileParser.parse', parse: (text) => DockerfileParser.parse(text) },
   compose: { label: 'yaml parseDocument {keepSourceTokens, prettyErrors: false}', parse: (text) => parseDocument(text, { keepSourceTokens: true, prettyErrors: false }) },
@@ -84,7 +114,14 @@ export interface EngineResult {
 
 const RULE_BUDGET = 0.1;
 
-export function runEngineBench(corpus: Corpus, options: { warmup: number; passes: number; log: (line: string) => void }): EngineResult {
+interface EngineOptions {
+  engine: Engine;
+  warmup: number;
+  passes: number;
+  log: (line: string) => void;
+}
+
+export function runEngineBench(corpus: Corpus, options: EngineOptions): EngineResult {
   const kinds: Record<Kind, EngineKindResult | undefined> = { dockerfile: undefined, compose: undefined };
   for (const kind of KINDS) {
     const files = corpus.files[kind];
@@ -100,8 +137,9 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-function benchKind(kind: Kind, files: BenchFile[], options: { warmup: number; passes: number; log: (line: string) => void }): EngineKindResult {
+function benchKind(kind: Kind, files: BenchFile[], options: EngineOptions): EngineKindResult {
   const floor = FLOORS[kind].parse;
+  const { lint } = options.engine;
   const n = files.length;
   const floorTimes: Float64Array[] = [];
   const lintTimes: Float64Array[] = [];
@@ -205,9 +243,10 @@ function ruleCosts(
   kind: Kind,
   files: BenchFile[],
   parseMedian: Float64Array,
-  options: { warmup: number; passes: number; log: (line: string) => void },
+  options: EngineOptions,
 ): { rules: RuleCost[]; noRulesMs: number; lazyModelMs: number } {
-  const rules: readonly Rule[] = kind === 'dockerfile' ? DOCKERFILE_RULES : COMPOSE_RULES;
+  const { lint, resolveConfig } = options.engine;
+  const rules: readonly Rule[] = kind === 'dockerfile' ? options.engine.DOCKERFILE_RULES : options.engine.COMPOSE_RULES;
   const allOn: Record<string, SeveritySetting> = {};
   for (const rule of rules) if (rule.defaultSeverity === 'off') allOn[rule.id] = 'info';
   const config: EffectiveConfig = resolveConfig({ rules: allOn });

@@ -14,6 +14,7 @@ import {
   LSPErrorCodes,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  RequestType,
   ResponseError,
   ShutdownRequest,
   StreamMessageReader,
@@ -29,8 +30,11 @@ import {
   type TextDocumentContentChangeEvent,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
-import { LintWorkspaceRequest, type LintWorkspaceResult } from '../../../shared/src/protocol';
+import type { LintWorkspaceResult } from '../../../shared/src/protocol';
 import { readMemory, type Memory } from './proc';
+
+/** dockguard's own "lint the workspace now" request (shared/src/protocol), declared here because this harness runs without the sources. */
+const LintWorkspaceRequest = { method: 'dockguard/lintWorkspace', type: new RequestType<Record<string, never>, LintWorkspaceResult, void>('dockguard/lintWorkspace') };
 
 /**
  * A small LSP client over a server's stdio, for timing: it speaks to the server the way VS Code

@@ -27,6 +27,8 @@ export interface BenchOptions {
   seqLimit: number;
   /** How the benchmark client takes diagnostics: pull (as VS Code) or push (as Neovim 0.7). */
   mode: 'pull' | 'push';
+  /** Engine section: the bundle to measure (default the built dist/engine.browser.js). */
+  engineBundle: string;
   serverPath: string;
   cliPath: string;
   out: string;
@@ -53,6 +55,7 @@ against its target and writes the raw figures as JSON.
   --keys N               keystrokes at 10 keys/s for the settle figure (default 20; --quick: 10)
   --seq-limit N          files per kind opened one by one (default all; --quick: 150)
   --mode pull|push       how the client takes diagnostics (default pull, as VS Code)
+  --engine FILE          the engine bundle to measure (default dist/engine.browser.js)
   --server FILE          default dist/server.js
   --cli FILE             default dist/cli.js
   --out FILE             default build-output/bench.json
@@ -67,7 +70,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   const flags = new Set<string>();
   const positional: string[] = [];
   const valued = new Set([
-    'only', 'runs', 'warmup', 'passes', 'sample', 'edits', 'keys', 'seq-limit', 'mode', 'server', 'cli', 'out', 'profile', 'timeout-ms', 'type-interval-ms',
+    'only', 'engine', 'runs', 'warmup', 'passes', 'sample', 'edits', 'keys', 'seq-limit', 'mode', 'server', 'cli', 'out', 'profile', 'timeout-ms', 'type-interval-ms',
   ]);
   const boolean = new Set(['quick', 'verbose', 'help']);
   for (let i = 0; i < argv.length; i++) {
@@ -121,6 +124,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     typeIntervalMs: count('type-interval-ms', 100, 1),
     seqLimit: count('seq-limit', quick ? 150 : 0),
     mode,
+    engineBundle: resolve(values.get('engine') ?? resolve(REPO_ROOT, 'dist', 'engine.browser.js')),
     serverPath: resolve(values.get('server') ?? resolve(REPO_ROOT, 'dist', 'server.js')),
     cliPath: resolve(values.get('cli') ?? resolve(REPO_ROOT, 'dist', 'cli.js')),
     out: resolve(values.get('out') ?? resolve(REPO_ROOT, 'build-output', 'bench.json')),
