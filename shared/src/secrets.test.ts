@@ -80,3 +80,10 @@ test('known credential formats are found with their offsets; look-alikes are not
     assert.deepEqual(findSecretValues(innocent), [], innocent);
   }
 });
+
+test('names that configure how authentication works are not secrets', () => {
+  for (const name of ['KAFKA_SASL_MECHANISM', 'SASL_MECHANISMS', 'AUTH_PROTOCOL', 'AUTH_CLASS', 'TOKEN_POLICY', 'AUTH_LEVEL', 'AUTH_SERVERS', 'PASSWORD_FACTOR']) {
+    assert.equal(isSecretName(name), false, name);
+  }
+  assert.equal(isSecretName('KAFKA_SASL_PASSWORD'), true);
+});

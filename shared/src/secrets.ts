@@ -42,6 +42,7 @@ const SETTING_SUFFIXES = new Set([
   'ttl', 'expiry', 'expiration', 'expires', 'lifetime', 'timeout', 'length', 'size', 'bits', 'ratelimit', 'interval', 'retries',
   'name', 'user', 'username', 'login',
   'whitelist', 'allowlist', 'blacklist', 'denylist',
+  'mechanism', 'mechanisms', 'protocol', 'class', 'factor', 'servers', 'policy', 'level',
 ]);
 
 /** A switch before the secret token makes the name a flag: `ALLOW_EMPTY_PASSWORD`, `NO_AUTH`, `ALWAYS_AUTH`. */
