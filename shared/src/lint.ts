@@ -2,7 +2,7 @@ import type { FileKind, Finding, Fix, LintResult, Severity } from './types';
 import type { Problem, Rule, RuleContext, RuleMeta } from './rules/rule';
 import { LineIndex } from './text/line-index';
 import { toTextEdit } from './text/edits';
-import { detectKind } from './file-kind';
+import { detectKind, kindFromName } from './file-kind';
 import { resolveConfig, parseConfig, type EffectiveConfig } from './config/config';
 import { COMPOSE_RULES, DOCKERFILE_RULES, docsUrl, ruleById, rulesNamed } from './registry';
 import { parseSuppressions, suppressionEdits, type CommentLine, type SuppressionDirective } from './suppressions';
@@ -81,6 +81,11 @@ export function lint(text: string, options: LintOptions): LintOutput {
     }
     case 'compose': {
       const model = buildComposeModel(text);
+      // A YAML file picked up only for its top-level `services:` (a GitLab CI file's list, say)
+      // that turns out not to be compose is simply not ours: no "not a compose file" error on it.
+      if (model.notCompose && options.kind === undefined && kindFromName(options.fileName) !== 'compose') {
+        return { kind: undefined, findings: [], ruleErrors: [] };
+      }
       const base: RawFinding[] = model.parseErrors.map((error) => ({
         rule: ruleById('DG000')!,
         problem: { start: error.start, end: error.end, message: `YAML syntax error: ${error.message}` },

@@ -215,3 +215,11 @@ test('fromExtends follows extends: in the same file, and is unknown for other fi
   assert.equal(named('a').fromExtends('read_only'), 'unknown');
   assert.equal(named('plain').fromExtends('read_only'), undefined);
 });
+
+test('a YAML file detected by its services: key that is not compose is left alone; a compose-named one is reported', () => {
+  const ci = 'image: ruby:3\nservices:\n  - postgres:16\ntest:\n  script: [rake]\n';
+  assert.deepEqual(lint(ci, { fileName: '.gitlab-ci.yml' }), { kind: undefined, findings: [], ruleErrors: [] });
+  const named = lint(ci, { fileName: 'compose.yaml' });
+  assert.deepEqual(named.findings.map((finding) => finding.ruleId), ['DG000']);
+  assert.deepEqual(lint(ci, { fileName: 'ci.yaml', kind: 'compose' }).findings.map((finding) => finding.ruleId), ['DG000']);
+});
