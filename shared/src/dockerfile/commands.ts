@@ -508,18 +508,12 @@ export interface WrittenText {
  * `sed -i 's/…/…/'`. Offsets are those of the words or body as written, so a match inside can
  * be reported exactly.
  */
-export function writtenTextOf(command: SimpleCommand, script: readonly SimpleCommand[], text: string): WrittenText[] {
+export function writtenTextOf(command: SimpleCommand, script: readonly SimpleCommand[], text: string): readonly WrittenText[] {
   const invocation = invocationOf(command);
-  if (!invocation) return [];
+  // Several rules ask about every command of every RUN; only these programs write text.
+  if (!invocation || !WRITERS.has(invocation.name)) return NOTHING_WRITTEN;
   const found: WrittenText[] = [];
-  const fileTarget = (): string | undefined => {
-    const redirect = command.redirects.find((candidate) => /^>/.test(candidate.operator) && candidate.operator !== '>&' && redirectFd(text, candidate) === 1);
-    if (redirect?.target) return redirect.target.value;
-    const reader = pipelineOf(command, script).find((other) => other.pipeIndex === command.pipeIndex + 1);
-    const tee = reader ? invocationOf(reader) : undefined;
-    if (tee?.name === 'tee') return parseOptions(tee.args).operands[0]?.value;
-    return undefined;
-  };
+  const fileTarget = (): string | undefined => stdoutFile(command, script, text);
   const { name, args } = invocation;
   if (name === 'echo' || name === 'printf') {
     const target = fileTarget();
@@ -556,6 +550,19 @@ export function writtenTextOf(command: SimpleCommand, script: readonly SimpleCom
     }
   }
   return found;
+}
+
+const WRITERS = new Set(['echo', 'printf', 'cat', 'tee', 'sed']);
+const NOTHING_WRITTEN: readonly WrittenText[] = Object.freeze([]);
+
+/** The file a command's standard output goes to: a `>` redirection, or `| tee FILE`. */
+function stdoutFile(command: SimpleCommand, script: readonly SimpleCommand[], text: string): string | undefined {
+  const redirect = command.redirects.find((candidate) => /^>/.test(candidate.operator) && candidate.operator !== '>&' && redirectFd(text, candidate) === 1);
+  if (redirect?.target) return redirect.target.value;
+  const reader = pipelineOf(command, script).find((other) => other.pipeIndex === command.pipeIndex + 1);
+  const tee = reader ? invocationOf(reader) : undefined;
+  if (tee?.name === 'tee') return parseOptions(tee.args).operands[0]?.value;
+  return undefined;
 }
 
 /** The replacement part of `s/pattern/replacement/flags`, or the text of `a`/`i`/`c` commands, in file offsets. */

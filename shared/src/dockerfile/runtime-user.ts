@@ -47,6 +47,19 @@ export interface RuntimeBase {
 }
 
 export function describeRuntimeBase(model: DockerfileModel, stage: Stage): RuntimeBase {
+  // DG101 and its fixes, DG118 and the compose DG208 ask about the same final stage.
+  let described = runtimeBases.get(stage);
+  if (!described) {
+    described = computeRuntimeBase(model, stage);
+    runtimeBases.set(stage, described);
+  }
+  return described;
+}
+
+/** A stage belongs to one model, whose text never changes: its description never goes stale. */
+const runtimeBases = new WeakMap<Stage, RuntimeBase>();
+
+function computeRuntimeBase(model: DockerfileModel, stage: Stage): RuntimeBase {
   const base = baseImageOf(stage);
   const image = base.image;
   const chain = stageChain(stage);
@@ -95,9 +108,14 @@ function accountCommandsFor(name: string, tag: string, chain: Stage[], noShell: 
   // UBI minimal and micro ship without shadow-utils, so neither command set exists there.
   if (/ubi\d*-(minimal|micro)\b|\/ubi-(minimal|micro)\b/.test(name)) return undefined;
   if (/alpine/.test(name) || /alpine/.test(tag) || name === 'busybox' || name.endsWith('/busybox')) return 'alpine';
-  const uses = (program: string): boolean =>
-    chain.some((stage) => stage.instructions.some((instruction) => instruction.keyword === 'RUN' && instruction.commands.some((command) => commandName(command) === program)));
-  if (uses('apk') && !uses('apt-get') && !uses('apt')) return 'alpine';
+  // The programs the chain's RUN instructions call, collected once for the three questions below.
+  const programs = new Set<string | undefined>();
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'RUN') for (const command of instruction.commands) programs.add(commandName(command));
+    }
+  }
+  if (programs.has('apk') && !programs.has('apt-get') && !programs.has('apt')) return 'alpine';
   return 'debian';
 }
 
