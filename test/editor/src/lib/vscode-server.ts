@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { node24, vscodeServerMain } from './paths';
 import { stopProcessGroup } from './process-group';
@@ -58,11 +59,18 @@ export async function startVsCodeServer(options: ServerOptions): Promise<VsCodeS
     '--server-data-dir', serverDataDir,
     '--extensions-dir', extensionsDir,
   ];
+  // The server and its children make IPC sockets in the temp folder and, killed, leave them
+  // behind: give them a short-lived folder of their own (short, for the 108-byte socket path limit).
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'dg-vsc-'));
   const child = spawn(node24, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...options.env, TMPDIR: runtimeDir, XDG_RUNTIME_DIR: runtimeDir },
   });
+  const stop = async (): Promise<void> => {
+    await stopProcessGroup(child);
+    rmSync(runtimeDir, { recursive: true, force: true });
+  };
   const output: string[] = [];
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));
   const port = await new Promise<number>((resolve, reject) => {
@@ -72,7 +80,7 @@ export async function startVsCodeServer(options: ServerOptions): Promise<VsCodeS
     );
     function fail(error: Error): void {
       clearTimeout(timer);
-      void stopProcessGroup(child, 1000);
+      void stop();
       reject(new Error(`${error.message}\n--- server output ---\n${output.join('\n')}`));
     }
     child.once('error', fail);
@@ -95,7 +103,7 @@ export async function startVsCodeServer(options: ServerOptions): Promise<VsCodeS
     authority: `127.0.0.1:${port}`,
     output,
     exited,
-    stop: () => stopProcessGroup(child),
+    stop,
   };
 }
 
