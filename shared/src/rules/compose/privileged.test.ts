@@ -90,3 +90,10 @@ test('a service that is an alias gets its own mapping with the override', () => 
     (data) => (data.services.web = { ...data.services.web, privileged: false }),
   );
 });
+
+test('a file with a YAML error still gets its findings where the parser recovered', () => {
+  const text = 'services:\n  web:\n    image: x\n    privileged: true\n    ports: ["80:80"\n  db:\n    image: y\n';
+  const findings = lintText(text, COMPOSE);
+  assert.ok(findings.some((finding) => finding.ruleId === 'DG000'));
+  assert.deepEqual(findingsOf(ID, text, COMPOSE).map((finding) => finding.range.start), [{ line: 3, character: 16 }]);
+});
