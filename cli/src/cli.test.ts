@@ -18,6 +18,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures/cli');
 const SARIF_SCHEMA = path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+/** The shared corpus beside the checkout; the tests that use it skip when it is absent. */
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
 
 interface Run {
   code: number;
@@ -548,6 +550,27 @@ describe('--fix', () => {
     assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout), 'the same findings remain');
     for (const file of parseJson(second)) assert.ok(!file.messages.some((message) => message.ruleId === 'DG000'), file.filePath);
   });
+});
+
+test('--fix on a sample of the real corpus: every file still parses, none is refused, and a second run changes nothing', { skip: !fs.existsSync(path.join(CORPUS, 'compose')) && 'no corpus' }, () => {
+  const folder = workspace();
+  for (const kind of ['dockerfile', 'compose']) {
+    const names = fs.readdirSync(path.join(CORPUS, kind)).sort().filter((_name, i) => i % 25 === 0);
+    for (const name of names) {
+      // Compose files get a compose name, so that the walk finds them.
+      write(folder, `${kind}/${kind === 'compose' ? name.replace(/\.ya?ml$/, '.compose.yml') : name}`, fs.readFileSync(path.join(CORPUS, kind, name)));
+    }
+  }
+  const first = dockguard(['--fix', '-f', 'json'], folder);
+  assert.equal(first.stderr, '', 'no file refused, no rule failed');
+  const files = parseJson(first);
+  assert.ok(files.length > 100);
+  for (const file of files) assert.ok(!file.messages.some((message) => message.ruleId === 'DG000'), file.filePath);
+  const snapshot = (dir: string) => fs.readdirSync(dir).sort().map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
+  const after = [snapshot(path.join(folder, 'dockerfile')), snapshot(path.join(folder, 'compose'))];
+  const second = dockguard(['--fix', '-f', 'json'], folder);
+  assert.deepEqual([snapshot(path.join(folder, 'dockerfile')), snapshot(path.join(folder, 'compose'))], after);
+  assert.equal(second.stdout, first.stdout);
 });
 
 describe('--stdin', () => {

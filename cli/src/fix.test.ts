@@ -83,6 +83,35 @@ test('insertions at the same point from different fixes are all applied, in find
   assert.equal(outcome.applied, 2);
 });
 
+test('insertions at one point from the same rule wait for the next pass (they tend to add the same key)', () => {
+  const lint = (text: string): LintOutput => {
+    const findings: Finding[] = [];
+    for (const match of text.matchAll(/- \w+/g)) {
+      if (!text.includes(`${match[0]}:ro`)) findings.push(finding('RO', text, match.index, match.index + match[0].length, { start: 0, end: 0, newText: `${match[0]}:ro\n` }));
+    }
+    return { kind: 'compose', findings, ruleErrors: [] };
+  };
+  lints = 0;
+  const outcome = fixText('- a\n- b\n', counted(lint));
+  assert.equal(outcome.text, '- b:ro\n- a:ro\n- a\n- b\n');
+  assert.equal(outcome.applied, 2);
+  assert.equal(lints, 3, 'two passes');
+});
+
+test('a pass that breaks the file only through insertions at one point is taken again one edit per point', () => {
+  // Each rule alone adds `dup`; both together would add it twice, which does not parse.
+  const lint = (text: string): LintOutput => {
+    const findings: Finding[] = [];
+    if (/dup\ndup/.test(text)) findings.push(finding('DG000', text, 0, 3));
+    else if (!text.includes('dup')) for (const id of ['A', 'B']) findings.push(finding(id, text, 0, 1, { start: 0, end: 0, newText: 'dup\n' }));
+    return { kind: 'compose', findings, ruleErrors: [] };
+  };
+  const outcome = fixText('x\n', lint);
+  assert.equal(outcome.text, 'dup\nx\n');
+  assert.equal(outcome.applied, 1);
+  assert.equal(outcome.refused, undefined);
+});
+
 test('when a pass would make the file unparsable, nothing is applied and the reason is given', () => {
   const lint = (text: string): LintOutput => {
     const result = toyLint(text);
