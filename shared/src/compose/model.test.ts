@@ -223,3 +223,14 @@ test('a YAML file detected by its services: key that is not compose is left alon
   assert.deepEqual(named.findings.map((finding) => finding.ruleId), ['DG000']);
   assert.deepEqual(lint(ci, { fileName: 'ci.yaml', kind: 'compose' }).findings.map((finding) => finding.ruleId), ['DG000']);
 });
+
+test('an alias without an anchor before it is a parse error, as in Compose', () => {
+  const model = buildComposeModel('x: &env\n  A: 1\nservices:\n  web:\n    environment:\n      PASSWORD: ******\n      EARLY: *later\n    image: &later x\n');
+  assert.deepEqual(
+    model.parseErrors.map((error) => [error.message, model.text.slice(error.start, error.end)]),
+    [
+      ['The alias ****** refers to no anchor &***** defined before it (quote the value if it is meant as text)', '******'],
+      ['The alias *later refers to no anchor &later defined before it (quote the value if it is meant as text)', '*later'],
+    ],
+  );
+});

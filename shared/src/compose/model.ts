@@ -159,7 +159,9 @@ export function buildComposeModel(text: string): ComposeModel {
   // and the lines inside multi-line scalars.
   const anchors = new Map<string, { start: number; node: Node }[]>();
   const scalarLines = new Set<number>();
+  const aliases: Alias[] = [];
   walk(document.contents, (node) => {
+    if (isAlias(node)) aliases.push(node);
     if (node.anchor && node.range) {
       let list = anchors.get(node.anchor);
       if (!list) anchors.set(node.anchor, (list = []));
@@ -189,6 +191,18 @@ export function buildComposeModel(text: string): ComposeModel {
     }
     return found;
   };
+
+  // The yaml package accepts an alias without an anchor until toJS(); Compose's loader rejects
+  // the file. `PASSWORD: ******` is the usual way to write one by accident.
+  for (const alias of aliases) {
+    if (alias.range && resolve(alias) === undefined) {
+      parseErrors.push({
+        message: `The alias *${alias.source} refers to no anchor &${alias.source} defined before it (quote the value if it is meant as text)`,
+        start: alias.range[0],
+        end: alias.range[1],
+      });
+    }
+  }
 
   const tables = new WeakMap<object, Table | typeof PENDING>();
   let mergedEntries = 0;
