@@ -1,4 +1,3 @@
-import type { JSONInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, Instruction, Word } from './model';
 
 /** The sources and destination of a COPY or ADD, each with its offsets in the file. */
@@ -14,16 +13,12 @@ export interface CopyOperands {
  * operands: only the words on the lines up to the one that opens it count.
  */
 export function copyOperandsOf(model: DockerfileModel, instruction: Instruction): CopyOperands {
-  const json = instruction.ast as Partial<JSONInstruction>;
   let words: Word[];
-  if (instruction.execForm && typeof json.getJSONStrings === 'function') {
-    words = json.getJSONStrings().map((string) => {
-      const range = string.getJSONRange();
-      const start = model.index.offsetAt(range.start);
-      const end = model.index.offsetAt(range.end);
-      // The range leaves the quotes out; JSON-decode the string with them (the library's value drops blanks).
+  if (instruction.execForm && instruction.jsonStrings) {
+    words = instruction.jsonStrings.map(({ value: parsed, start, end }) => {
+      // The offsets leave the quotes out; JSON-decode the string with them (the library's value drops blanks).
       const quoted = model.text[start - 1] === '"' && model.text[end] === '"';
-      const value = (quoted ? jsonValue(model.text.slice(start - 1, end + 1)) : undefined) ?? string.getJSONValue();
+      const value = (quoted ? jsonValue(model.text.slice(start - 1, end + 1)) : undefined) ?? parsed;
       return { value, start, end };
     });
   } else {

@@ -1,6 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type {
-  Dockerfile,
   Instruction as AstInstruction,
   From as AstFrom,
   Flag as AstFlag,
@@ -18,11 +17,16 @@ import { parseImageReference, type ImageReference } from './image';
  * What the Dockerfile rules read: instructions with offsets, stages with their parents and
  * effective USER, variables resolved the way BuildKit resolves them, and the shell commands
  * each RUN would execute. Built once per lint over `dockerfile-ast`.
+ *
+ * The model keeps no dockerfile-ast object: everything it needs is read while it is built.
+ * Every node of that syntax tree points to the whole tree, so holding one kept all of it (and
+ * its thousands of Range objects) alive while the rules ran, which made each garbage
+ * collection during a lint copy and promote it; the collector then cost about half as much as
+ * the parse itself.
  */
 export interface DockerfileModel {
   text: string;
   index: LineIndex;
-  ast: Dockerfile;
   escapeChar: string;
   instructions: Instruction[];
   /** ARGs before the first FROM: the only variables FROM can use. */
@@ -54,7 +58,6 @@ export interface Flag {
 export interface Instruction {
   /** Upper-case keyword (`RUN`). */
   keyword: string;
-  ast: AstInstruction;
   start: number;
   end: number;
   keywordStart: number;
@@ -68,6 +71,11 @@ export interface Instruction {
   stage: Stage | undefined;
   /** JSON (exec) form: `CMD ["a", "b"]`. */
   execForm: boolean;
+  /**
+   * In the exec form, the JSON strings: their decoded value (as dockerfile-ast decodes it) and
+   * their offsets inside the quotes. Undefined in the shell form.
+   */
+  jsonStrings: Word[] | undefined;
   /**
    * The simple commands this instruction runs through a shell: RUN in shell form, RUN heredoc
    * scripts, shell-form CMD/ENTRYPOINT/HEALTHCHECK, and scripts given to `sh -c` anywhere in
@@ -144,7 +152,8 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   const escapeChar = ast.getEscapeCharacter();
   const offsetOf = (position: { line: number; character: number }) => index.offsetAt(position);
 
-  const instructions: Instruction[] = ast.getInstructions().map((node) => createInstruction(node, text, index, escapeChar));
+  const nodes = ast.getInstructions();
+  const instructions: Instruction[] = nodes.map((node) => createInstruction(node, text, index, escapeChar));
   const directives = ast.getDirectives();
   const firstLineAfterDirectives = directives.length > 0 ? directives[directives.length - 1].getRange().end.line + 1 : 0;
 
@@ -168,7 +177,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   for (; i < instructions.length; i++) {
     const instruction = instructions[i];
     if (instruction.keyword === 'FROM') {
-      stages.push(createStage(instruction, stages, globalArgs, escapeChar, offsetOf));
+      stages.push(createStage(instruction, nodes[i] as AstFrom, stages, globalArgs, escapeChar, offsetOf));
     }
     const stage = stages[stages.length - 1];
     instruction.stage = stage;
@@ -185,7 +194,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     return { line: range.start.line, start, end, text: text.slice(start, end) };
   });
 
-  return { text, index, ast, escapeChar, instructions, globalArgs, stages, finalStage, comments, firstLineAfterDirectives };
+  return { text, index, escapeChar, instructions, globalArgs, stages, finalStage, comments, firstLineAfterDirectives };
 }
 
 function createInstruction(node: AstInstruction, text: string, index: LineIndex, escapeChar: string): Instruction {
@@ -210,12 +219,19 @@ function createInstruction(node: AstInstruction, text: string, index: LineIndex,
   const json = node as Partial<JSONInstruction>;
   const execForm =
     typeof json.getOpeningBracket === 'function' && json.getOpeningBracket() !== null && json.getClosingBracket?.() !== null;
+  const jsonStrings: Word[] | undefined =
+    execForm && typeof json.getJSONStrings === 'function'
+      ? json.getJSONStrings().map((string) => {
+          const range = string.getJSONRange();
+          return { value: string.getJSONValue(), start: index.offsetAt(range.start), end: index.offsetAt(range.end) };
+        })
+      : undefined;
+  let properties = propertiesOf(node, text, index, escapeChar);
+  if (keyword === 'ARG') properties = argDeclarations(properties, text, escapeChar);
 
   let commands: SimpleCommand[] | undefined;
-  let properties: PropertyWord[] | undefined;
   const instruction: Instruction = {
     keyword,
-    ast: node,
     start,
     end,
     keywordStart,
@@ -225,15 +241,12 @@ function createInstruction(node: AstInstruction, text: string, index: LineIndex,
     args,
     stage: undefined,
     execForm,
+    jsonStrings,
     get commands() {
-      commands ??= SHELL_FORM.has(keyword) ? shellCommandsOf(instruction, text, index, escapeChar) : [];
+      commands ??= SHELL_FORM.has(keyword) ? shellCommandsOf(instruction, text, escapeChar) : [];
       return commands;
     },
-    get properties() {
-      properties ??= propertiesOf(node, text, index, escapeChar);
-      if (keyword === 'ARG') properties = argDeclarations(properties, text, escapeChar);
-      return properties;
-    },
+    properties,
   };
   return instruction;
 }
@@ -399,8 +412,7 @@ export function unquote(raw: string, escapeChar = '\\'): string {
 }
 
 /** The script text an instruction hands to the shell, and the commands in it. */
-function shellCommandsOf(instruction: Instruction, text: string, index: LineIndex, escapeChar: string): SimpleCommand[] {
-  const node = instruction.ast;
+function shellCommandsOf(instruction: Instruction, text: string, escapeChar: string): SimpleCommand[] {
   let args = instruction.args;
   if (instruction.keyword === 'HEALTHCHECK') {
     // HEALTHCHECK [flags] CMD <command>; `HEALTHCHECK NONE` runs nothing.
@@ -409,16 +421,9 @@ function shellCommandsOf(instruction: Instruction, text: string, index: LineInde
     args = args.slice(cmd + 1);
   }
   if (args.length === 0) return [];
-  const json = node as Partial<JSONInstruction>;
-  if (instruction.execForm && instruction.keyword !== 'HEALTHCHECK' && typeof json.getJSONStrings === 'function') {
+  if (instruction.execForm && instruction.keyword !== 'HEALTHCHECK' && instruction.jsonStrings) {
     // Exec form runs no shell, unless the program is itself a shell given a script.
-    const strings = json.getJSONStrings();
-    const words: ShellWord[] = strings.map((string) => {
-      const range = string.getJSONRange();
-      const start = index.offsetAt(range.start);
-      const end = index.offsetAt(range.end);
-      return { value: string.getJSONValue(), start, end, quoted: true, expands: false };
-    });
+    const words: ShellWord[] = instruction.jsonStrings.map(({ value, start, end }) => ({ value, start, end, quoted: true, expands: false }));
     const command: SimpleCommand = {
       words,
       assignments: [],
@@ -473,12 +478,12 @@ function nestedScripts(commands: SimpleCommand[], text: string, escapeChar: stri
 
 function createStage(
   from: Instruction,
+  node: AstFrom,
   earlier: Stage[],
   globalArgs: Scope,
   escapeChar: string,
   offsetOf: (position: { line: number; character: number }) => number,
 ): Stage {
-  const node = from.ast as AstFrom;
   const imageRange = node.getImageRange();
   const imageText = node.getImage() ?? '';
   const imageStart = imageRange ? offsetOf(imageRange.start) : from.keywordEnd;

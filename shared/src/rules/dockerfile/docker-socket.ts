@@ -1,6 +1,5 @@
-import type { JSONInstruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../rule';
-import type { DockerfileModel, Instruction, Word } from '../../dockerfile/model';
+import type { Instruction, Word } from '../../dockerfile/model';
 import { substitute } from '../../dockerfile/variables';
 import { mountFields } from '../../dockerfile/mount-options';
 
@@ -27,7 +26,7 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (instruction.keyword === 'VOLUME') {
-        for (const word of volumePaths(model, instruction)) {
+        for (const word of volumePaths(instruction)) {
           const path = word.value.includes('$') ? substitute(word.value, instruction.stage?.scope ?? model.globalArgs, model.escapeChar) ?? word.value : word.value;
           const socket = socketOf(path);
           if (!socket) continue;
@@ -66,13 +65,7 @@ export default defineDockerfileRule({
 });
 
 /** The paths of `VOLUME /a /b` or `VOLUME ["/a", "/b"]`, each with its offsets. */
-function volumePaths(model: DockerfileModel, instruction: Instruction): Word[] {
-  const json = instruction.ast as Partial<JSONInstruction>;
-  if (instruction.execForm && typeof json.getJSONStrings === 'function') {
-    return json.getJSONStrings().map((string) => {
-      const range = string.getJSONRange();
-      return { value: string.getJSONValue(), start: model.index.offsetAt(range.start), end: model.index.offsetAt(range.end) };
-    });
-  }
+function volumePaths(instruction: Instruction): Word[] {
+  if (instruction.execForm && instruction.jsonStrings) return instruction.jsonStrings;
   return instruction.args;
 }
