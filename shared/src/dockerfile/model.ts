@@ -229,26 +229,37 @@ function createInstruction(node: AstInstruction, text: string, index: LineIndex,
   let properties = propertiesOf(node, text, index, escapeChar);
   if (keyword === 'ARG') properties = argDeclarations(properties, text, escapeChar);
 
-  let commands: SimpleCommand[] | undefined;
-  const instruction: Instruction = {
-    keyword,
-    start,
-    end,
-    keywordStart,
-    keywordEnd,
-    line: range.start.line,
-    flags,
-    args,
-    stage: undefined,
-    execForm,
-    jsonStrings,
-    get commands() {
-      commands ??= SHELL_FORM.has(keyword) ? shellCommandsOf(instruction, text, escapeChar) : [];
-      return commands;
-    },
-    properties,
-  };
-  return instruction;
+  return new ModelInstruction(keyword, start, end, keywordStart, keywordEnd, range.start.line, flags, args, execForm, jsonStrings, properties, text, escapeChar);
+}
+
+/**
+ * An instruction with its shell commands parsed on first use. A class rather than an object
+ * literal with a getter: the literal made a fresh accessor and closure for every instruction.
+ */
+class ModelInstruction implements Instruction {
+  stage: Stage | undefined = undefined;
+  private parsedCommands: SimpleCommand[] | undefined = undefined;
+
+  constructor(
+    readonly keyword: string,
+    readonly start: number,
+    readonly end: number,
+    readonly keywordStart: number,
+    readonly keywordEnd: number,
+    readonly line: number,
+    readonly flags: Flag[],
+    readonly args: Word[],
+    readonly execForm: boolean,
+    readonly jsonStrings: Word[] | undefined,
+    readonly properties: PropertyWord[],
+    private readonly text: string,
+    private readonly escapeChar: string,
+  ) {}
+
+  get commands(): SimpleCommand[] {
+    this.parsedCommands ??= SHELL_FORM.has(this.keyword) ? shellCommandsOf(this, this.text, this.escapeChar) : [];
+    return this.parsedCommands;
+  }
 }
 
 /**
