@@ -81,14 +81,20 @@ const WRAPPERS: Record<string, OptionSpec & { operandsBeforeCommand?: number; as
 export function invocationOf(command: SimpleCommand): Invocation | undefined {
   // The model asks for every command while it looks for nested scripts, and then most rules ask
   // again: each command is unwrapped once. Invocations are never modified by their readers.
-  const known = invocations.get(command);
-  if (known !== undefined) return known ?? undefined;
+  const memoized = (command as Memoized)[INVOCATION];
+  // A copy of a command (`{ ...command, words }`) carries the memo of the original: not its own.
+  if (memoized !== undefined && memoized.command === command) return memoized.invocation;
   const invocation = unwrap(command, 0, [...command.assignments], []);
-  invocations.set(command, invocation ?? null);
+  (command as Memoized)[INVOCATION] = { command, invocation };
   return invocation;
 }
 
-const invocations = new WeakMap<SimpleCommand, Invocation | null>();
+/**
+ * The memo lives on the command itself: a WeakMap holding an entry for every command of every
+ * RUN cost more than the unwrapping it saved, in lookups and in work for the garbage collector.
+ */
+const INVOCATION = Symbol('invocation');
+type Memoized = SimpleCommand & { [INVOCATION]?: { command: SimpleCommand; invocation: Invocation | undefined } };
 
 function unwrap(command: SimpleCommand, from: number, assignments: ShellWord[], wrappers: string[]): Invocation | undefined {
   const words = command.words;
