@@ -1,6 +1,5 @@
-import { detectKind, docsUrl, isYamlName, kindFromName, lint, ruleById, type EffectiveConfig, type FileKind, type Finding, type LintOutput } from '../../shared/src/index';
+import { detectKind, docsUrl, fixAll, isYamlName, kindFromName, lint, ruleById, type EffectiveConfig, type FileKind, type Finding, type LintOutput } from '../../shared/src/index';
 import { readSource, siblingReader, toNative, writeAtomically, type SourceText, type Unlintable } from './files';
-import { fixText } from './fix';
 import { fingerprints } from './format-sarif';
 import type { FileReport } from './report';
 import { renderFile, type RenderOptions, type RenderedFile } from './render';
@@ -80,7 +79,7 @@ export function lintSource(
   let text = source.text;
   try {
     if (settings.fix && kind !== 'config') {
-      const fixed = fixText(source.text, lintText);
+      const fixed = fixAll(source.text, lintText);
       result = fixed.result;
       if (fixed.refused) outcome.notes.push(`${display}: not fixed: ${fixed.refused}`);
       const changed = fixed.text !== source.text;

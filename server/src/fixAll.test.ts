@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Finding } from '../../shared/src/types';
 import { applyEdits } from '../../shared/src/text/edits';
 import { LineIndex } from '../../shared/src/text/line-index';
-import { fixAllEdits, replaceChangedSpan, selectPreferredFixes } from './fixAll';
+import { fixAllEdits } from './fixAll';
 
 /** A finding whose preferred fix replaces `[start, end)` of `text` by `newText`. */
 function finding(text: string, start: number, end: number, newText: string, extra: Partial<Finding> = {}): Finding {
@@ -46,31 +46,19 @@ test('overlapping fixes take more rounds, and the result is one edit of the chan
     const at = current.indexOf('fgh');
     return at >= 0 ? [finding(current, at, at + 3, 'Y')] : [];
   };
-  const { skipped } = selectPreferredFixes(text, [first, second]);
-  assert.equal(skipped, true);
   const edits = fixAllEdits(text, [first, second], relint)!;
   assert.equal(edits.length, 1);
   assert.equal(applyEdits(text, edits), 'keep XY keep');
 });
 
-test('two insertions at one place conflict; identical fixes are applied once', () => {
+test('two insertions of one rule at one place take two rounds; identical fixes are applied once', () => {
   const text = 'FROM x\n';
   const a = finding(text, 7, 7, 'USER a\n');
   const b = finding(text, 7, 7, 'USER b\n');
-  const { edits, skipped } = selectPreferredFixes(text, [a, b]);
-  assert.equal(edits.length, 1);
-  assert.equal(skipped, true);
-
-  const twice = selectPreferredFixes(text, [a, finding(text, 7, 7, 'USER a\n')]);
-  assert.equal(twice.edits.length, 1);
-  assert.equal(twice.skipped, false);
-});
-
-test('edits that only touch end to start are compatible', () => {
-  const text = 'abcdef';
-  const { edits, skipped } = selectPreferredFixes(text, [finding(text, 0, 3, 'X'), finding(text, 3, 6, 'Y')]);
-  assert.equal(skipped, false);
-  assert.equal(applyEdits(text, edits), 'XY');
+  const relint = (current: string): Finding[] => (current.includes('USER b') ? [] : [finding(current, current.length, current.length, 'USER b\n')]);
+  assert.equal(applyEdits(text, fixAllEdits(text, [a, b], relint)!), 'FROM x\nUSER a\nUSER b\n');
+  const twice = fixAllEdits(text, [a, finding(text, 7, 7, 'USER a\n')], () => []);
+  assert.deepEqual(twice, a.fixes[0].edits);
 });
 
 test('fixes that undo each other stop after the last round', () => {
@@ -89,24 +77,6 @@ test('nothing fixable: no edits', () => {
   const text = 'FROM x\n';
   assert.equal(fixAllEdits(text, [{ ...finding(text, 0, 4, ''), fixes: [] }], () => []), undefined);
   assert.equal(fixAllEdits(text, [], () => []), undefined);
-});
-
-test('the changed span never splits a CRLF line break or a surrogate pair', () => {
-  for (const [before, after] of [
-    ['x\r\ny', 'x\rZ\ny'],
-    ['a\r\nsudo b\r\n', 'a\r\nb\r\n'],
-    ['\u{1F600}a', '\u{1F601}a'],
-    ['same', 'same'],
-  ]) {
-    const edit = replaceChangedSpan(before, after);
-    assert.equal(applyEdits(before, [edit]), after);
-    const index = new LineIndex(before);
-    for (const offset of [index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)]) {
-      assert.ok(!(before[offset - 1] === '\r' && before[offset] === '\n'), `no CRLF split in ${JSON.stringify(before)}`);
-      const code = before.charCodeAt(offset);
-      assert.ok(!(code >= 0xdc00 && code <= 0xdfff), `no surrogate split in ${JSON.stringify(before)}`);
-    }
-  }
 });
 
 test('several rounds in a CRLF file', () => {

@@ -27,5 +27,6 @@ export {
   type ConfigProblem,
 } from './config/config';
 export { applyEdits } from './text/edits';
+export { fixAll, replaceChangedSpan, preferredFix, MAX_FIX_PASSES, type FixOutcome } from './fix-all';
 export { LineIndex } from './text/line-index';
 export * from './workspace';

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
-import { lint, applyEdits, type Finding, type Fix, type FileKind, type TextEdit } from '../../../shared/src/index';
+import { lint, applyEdits, fixAll, type Finding, type Fix, type FileKind, type TextEdit } from '../../../shared/src/index';
 
 /**
  * The promise every quick fix makes, checked on one file: applied alone (or all preferred fixes
@@ -23,14 +23,13 @@ export interface FixSafetyCounts {
   failures: FixFailure[];
 }
 
-/** Findings are compared by rule and message: positions move when a fix inserts lines. */
-function key(finding: Finding): string {
-  return `${finding.ruleId}\u0000${finding.message}`;
-}
-
-function countByKey(findings: Finding[]): Map<string, number> {
+/**
+ * Findings are counted per rule: positions move when a fix inserts lines, and a message may
+ * rightly change (a socket mount that became read-only is still the same finding).
+ */
+function countByRule(findings: Finding[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(key(finding), (counts.get(key(finding)) ?? 0) + 1);
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
   return counts;
 }
 
@@ -59,9 +58,13 @@ function keepsInstructions(before: string[], after: string[]): boolean {
   return true;
 }
 
+/** The data of a YAML text, or undefined when it has none (e.g. an alias with no anchor: `*****`). */
 function yamlData(text: string): unknown {
-  const documents = parseDocument(text, { uniqueKeys: false });
-  return documents.toJS({ maxAliasCount: 10_000 });
+  try {
+    return parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 10_000 });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Top-level keys whose data differ; fixes may only touch `services` and `x-*` anchors. */
@@ -82,29 +85,10 @@ function unchangedOutside(text: string, fixed: string, edits: TextEdit[]): boole
   return fixed.startsWith(prefix) && fixed.endsWith(suffix);
 }
 
-/** Preferred fixes of a document that do not overlap, first come first served (as fix-all does). */
-export function nonOverlappingPreferredEdits(findings: Finding[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const position = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
-  for (const finding of findings) {
-    const fix = finding.fixes.find((candidate) => candidate.preferred);
-    if (!fix) continue;
-    const overlaps = fix.edits.some((edit) =>
-      chosen.some(
-        (other) =>
-          position(edit.range.start) < position(other.range.end) && position(other.range.start) < position(edit.range.end) ||
-          (position(edit.range.start) === position(other.range.start) && position(edit.range.end) === position(other.range.end)),
-      ),
-    );
-    if (!overlaps) chosen.push(...fix.edits);
-  }
-  return chosen;
-}
-
 export function checkFile(file: string, kind: FileKind, text: string, counts: FixSafetyCounts): void {
   const before = lint(text, { fileName: file, kind }).findings;
   counts.findings += before.length;
-  const beforeCounts = countByKey(before);
+  const beforeCounts = countByRule(before);
   const parsesBefore = !before.some((finding) => finding.ruleId === 'DG000');
   const keywordsBefore = kind === 'dockerfile' ? instructionKeywords(text) : [];
   const dataBefore = kind === 'compose' && parsesBefore ? yamlData(text) : undefined;
@@ -112,18 +96,24 @@ export function checkFile(file: string, kind: FileKind, text: string, counts: Fi
   const check = (fixed: string, edits: TextEdit[], label: string, ruleId: string, gone: Finding[]): void => {
     const fail = (problem: string) => counts.failures.push({ file, ruleId, fix: label, problem });
     const after = lint(fixed, { fileName: file, kind }).findings;
-    const afterCounts = countByKey(after);
+    const afterCounts = countByRule(after);
     if (parsesBefore && after.some((finding) => finding.ruleId === 'DG000')) fail('the result no longer parses');
     if (kind === 'dockerfile' && !keepsInstructions(keywordsBefore, instructionKeywords(fixed))) fail('instructions were lost');
-    for (const finding of gone) {
-      if ((afterCounts.get(key(finding)) ?? 0) >= (beforeCounts.get(key(finding)) ?? 0)) fail(`the finding is still there: ${finding.message}`);
+    for (const rule of new Set(gone.map((finding) => finding.ruleId))) {
+      if ((afterCounts.get(rule) ?? 0) >= (beforeCounts.get(rule) ?? 0)) {
+        fail(`the finding is still there: ${gone.find((finding) => finding.ruleId === rule)!.message}`);
+      }
     }
-    for (const [k, count] of afterCounts) {
-      if (count > (beforeCounts.get(k) ?? 0)) fail(`a new finding appeared: ${k.replace('\u0000', ' ')}`);
+    for (const [rule, count] of afterCounts) {
+      if (count > (beforeCounts.get(rule) ?? 0)) {
+        fail(`a new ${rule} finding appeared: ${after.find((finding) => finding.ruleId === rule)!.message}`);
+      }
     }
     if (!unchangedOutside(text, fixed, edits)) fail('text outside the edit changed');
     if (dataBefore !== undefined) {
-      const outside = changedTopLevelKeys(dataBefore, yamlData(fixed)).filter((k) => k !== 'services' && !k.startsWith('x-'));
+      const dataAfter = yamlData(fixed);
+      if (dataAfter === undefined) fail('the YAML data can no longer be read');
+      const outside = changedTopLevelKeys(dataBefore, dataAfter).filter((k) => k !== 'services' && !k.startsWith('x-'));
       if (outside.length > 0) fail(`YAML data changed outside services: ${outside.join(', ')}`);
     }
   };
@@ -142,11 +132,14 @@ export function checkFile(file: string, kind: FileKind, text: string, counts: Fi
     }
   }
 
-  const edits = nonOverlappingPreferredEdits(before);
-  if (edits.length > 0) {
+  // Fix-all exactly as `--fix` and the editor run it: every preferred fix, pass after pass.
+  const outcome = fixAll(text, (current) => lint(current, { fileName: file, kind }));
+  if (outcome.refused && parsesBefore) {
+    counts.failures.push({ file, ruleId: 'fix-all', fix: 'fix all', problem: `refused: ${outcome.refused}` });
+  } else if (outcome.passes > 0) {
     counts.fixAllApplied++;
-    const fixed = applyEdits(text, edits);
-    const fixedFindings = before.filter((finding) => finding.fixes.some((fix) => fix.preferred && fix.edits.every((edit) => edits.includes(edit))));
-    check(fixed, edits, 'fix all', 'fix-all', fixedFindings);
+    const fixedFindings = before.filter((finding) => finding.fixes.some((fix) => fix.preferred));
+    const changed = [{ range: { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } }, newText: '' }];
+    check(outcome.text, changed, 'fix all', 'fix-all', fixedFindings);
   }
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex, type Finding, type LintOutput } from '../../shared/src/index';
-import { fixText, MAX_FIX_PASSES } from './fix';
+import { applyEdits, LineIndex, type Finding, type LintOutput } from './index';
+import { fixAll, MAX_FIX_PASSES, replaceChangedSpan } from './fix-all';
 
 /**
  * The fix loop against a toy linter, so each property is pinned down without depending on what
@@ -48,7 +48,7 @@ function counted(lint: (text: string) => LintOutput): (text: string) => LintOutp
 
 test('applies every independent fix in one pass and reports what remains', () => {
   lints = 0;
-  const outcome = fixText('bad bad\nbad\n', counted(toyLint));
+  const outcome = fixAll('bad bad\nbad\n', counted(toyLint));
   assert.equal(outcome.text, 'good good\ngood\n');
   assert.equal(outcome.applied, 3);
   assert.deepEqual(outcome.result.findings, []);
@@ -64,7 +64,7 @@ test('a fix touching an edit already taken waits for the next pass, and is recom
     if (at >= 0) result.findings.push(finding('DEL', text, at, at + 4, { start: at, end: at + 4, newText: '' }));
     return result;
   };
-  const outcome = fixText('bad tail\n', lint);
+  const outcome = fixAll('bad tail\n', lint);
   // Pass 1 applies BAD (first in finding order) and leaves DEL; pass 2 finds no `bad ` any more.
   assert.equal(outcome.text, 'good tail\n');
   assert.equal(outcome.applied, 1);
@@ -78,7 +78,7 @@ test('insertions at the same point from different fixes are all applied, in find
     if (!text.includes('b: 2')) findings.push(finding('B', text, 0, 3, { start: end, end, newText: '  b: 2\n' }));
     return { kind: 'compose', findings, ruleErrors: [] };
   };
-  const outcome = fixText('web:\n  image: x\n', lint);
+  const outcome = fixAll('web:\n  image: x\n', lint);
   assert.equal(outcome.text, 'web:\n  a: 1\n  b: 2\n  image: x\n');
   assert.equal(outcome.applied, 2);
 });
@@ -92,7 +92,7 @@ test('insertions at one point from the same rule wait for the next pass (they te
     return { kind: 'compose', findings, ruleErrors: [] };
   };
   lints = 0;
-  const outcome = fixText('- a\n- b\n', counted(lint));
+  const outcome = fixAll('- a\n- b\n', counted(lint));
   assert.equal(outcome.text, '- b:ro\n- a:ro\n- a\n- b\n');
   assert.equal(outcome.applied, 2);
   assert.equal(lints, 3, 'two passes');
@@ -106,7 +106,7 @@ test('a pass that breaks the file only through insertions at one point is taken 
     else if (!text.includes('dup')) for (const id of ['A', 'B']) findings.push(finding(id, text, 0, 1, { start: 0, end: 0, newText: 'dup\n' }));
     return { kind: 'compose', findings, ruleErrors: [] };
   };
-  const outcome = fixText('x\n', lint);
+  const outcome = fixAll('x\n', lint);
   assert.equal(outcome.text, 'dup\nx\n');
   assert.equal(outcome.applied, 1);
   assert.equal(outcome.refused, undefined);
@@ -121,7 +121,7 @@ test('when a pass would make the file unparsable, nothing is applied and the rea
     return result;
   };
   const text = 'bad\nworse\n';
-  const outcome = fixText(text, lint);
+  const outcome = fixAll(text, lint);
   assert.equal(outcome.text, text);
   assert.equal(outcome.applied, 0);
   assert.deepEqual(
@@ -132,10 +132,10 @@ test('when a pass would make the file unparsable, nothing is applied and the rea
 });
 
 test('a file that does not parse is not fixed', () => {
-  const outcome = fixText('broken\nbad\n', toyLint);
+  const outcome = fixAll('broken\nbad\n', toyLint);
   assert.equal(outcome.text, 'broken\nbad\n');
   assert.match(outcome.refused ?? '', /does not parse/);
-  assert.equal(fixText('broken\n', toyLint).refused, undefined, 'nothing to say when nothing was fixable');
+  assert.equal(fixAll('broken\n', toyLint).refused, undefined, 'nothing to say when nothing was fixable');
 });
 
 test('fixes that never settle stop: at a repeated text, or after the pass limit', () => {
@@ -145,14 +145,14 @@ test('fixes that never settle stop: at a repeated text, or after the pass limit'
     const findings = at < 0 ? [] : [finding('FLIP', text, at, at + 4, { start: at, end: at + 4, newText: text.startsWith('ping', at) ? 'pong' : 'ping' })];
     return { kind: 'dockerfile', findings, ruleErrors: [] };
   };
-  const flipped = fixText('ping\n', flip);
+  const flipped = fixAll('ping\n', flip);
   assert.equal(flipped.text, 'pong\n');
   assert.equal(flipped.applied, 1);
 
   // Growth: every pass adds a line and the finding stays.
   lints = 0;
   const grow = (text: string): LintOutput => ({ kind: 'dockerfile', findings: [finding('GROW', text, 0, 1, { start: 0, end: 0, newText: '#\n' })], ruleErrors: [] });
-  const grown = fixText('x\n', counted(grow));
+  const grown = fixAll('x\n', counted(grow));
   assert.equal(grown.applied, MAX_FIX_PASSES);
   assert.equal(grown.text, `${'#\n'.repeat(MAX_FIX_PASSES)}x\n`);
   assert.equal(lints, MAX_FIX_PASSES + 1);
@@ -171,7 +171,26 @@ test('suppression edits and fixes that are not preferred are never applied', () 
     };
     return { kind: 'dockerfile', findings: [entry], ruleErrors: [] };
   };
-  const outcome = fixText('bad\n', lint);
+  const outcome = fixAll('bad\n', lint);
   assert.equal(outcome.text, 'bad\n');
   assert.equal(outcome.applied, 0);
 });
+
+test('the changed span never splits a CRLF line break or a surrogate pair', () => {
+  for (const [before, after] of [
+    ['x\r\ny', 'x\rZ\ny'],
+    ['a\r\nsudo b\r\n', 'a\r\nb\r\n'],
+    ['\u{1F600}a', '\u{1F601}a'],
+    ['same', 'same'],
+  ]) {
+    const edit = replaceChangedSpan(before, after);
+    assert.equal(applyEdits(before, [edit]), after);
+    const index = new LineIndex(before);
+    for (const offset of [index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)]) {
+      assert.ok(!(before[offset - 1] === '\r' && before[offset] === '\n'), `no CRLF split in ${JSON.stringify(before)}`);
+      const code = before.charCodeAt(offset);
+      assert.ok(!(code >= 0xdc00 && code <= 0xdfff), `no surrogate split in ${JSON.stringify(before)}`);
+    }
+  }
+});
+

@@ -1,4 +1,12 @@
-import { applyEdits, LineIndex, type Finding, type LintOutput, type TextEdit } from '../../shared/src/index';
+import type { Finding, TextEdit } from './types';
+import type { LintOutput } from './lint';
+import { applyEdits } from './text/edits';
+import { LineIndex } from './text/line-index';
+
+/**
+ * "Fix all": every finding's preferred fix, as `--fix`, `source.fixAll.dockguard` and the
+ * fix-safety checks apply it. One implementation, so the editor and CI fix files the same way.
+ */
 
 export const MAX_FIX_PASSES = 10;
 
@@ -9,6 +17,10 @@ export interface FixOutcome {
   result: LintOutput;
   /** How many fixes were applied over all passes. */
   applied: number;
+  /** How many passes changed the text. */
+  passes: number;
+  /** The edits of the first pass, which alone make `text` when `passes` is 1. */
+  firstPassEdits: TextEdit[];
   /** Why the file was left as it was although fixes were on offer. */
   refused?: string;
 }
@@ -22,15 +34,17 @@ export interface FixOutcome {
  * too, nothing at all is applied: the original text comes back, with the reason in `refused`. A
  * file that does not parse to begin with is not fixed either.
  */
-export function fixText(text: string, lintText: (text: string) => LintOutput): FixOutcome {
-  const original = lintText(text);
+export function fixAll(text: string, lintText: (text: string) => LintOutput, initial?: LintOutput): FixOutcome {
+  const original = initial ?? lintText(text);
   if (countParseErrors(original) > 0) {
     const fixable = original.findings.some((finding) => preferredFix(finding));
-    return { text, result: original, applied: 0, refused: fixable ? 'it does not parse, so no fix was applied' : undefined };
+    return { ...unchanged(text, original), refused: fixable ? 'it does not parse, so no fix was applied' : undefined };
   }
   let current = text;
   let result = original;
   let applied = 0;
+  let passes = 0;
+  let firstPassEdits: TextEdit[] = [];
   const seen = new Set([text]);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const attempt = tryPass(current, result.findings, lintText, false);
@@ -38,22 +52,26 @@ export function fixText(text: string, lintText: (text: string) => LintOutput): F
     // the pass is taken again with one edit per point, which cannot combine badly.
     const taken = attempt && 'broken' in attempt ? tryPass(current, result.findings, lintText, true) : attempt;
     if (taken === undefined) break;
-    if ('failed' in taken) return { text, result: original, applied: 0, refused: taken.failed };
+    if ('failed' in taken) return { ...unchanged(text, original), refused: taken.failed };
     if ('broken' in taken) {
       return {
-        text,
-        result: original,
-        applied: 0,
+        ...unchanged(text, original),
         refused: `fixing ${taken.chosen.ruleIds.join(', ')} would make it unparsable (${taken.broken}); this is a bug in dockguard, please report it`,
       };
     }
     if (seen.has(taken.text)) break;
     seen.add(taken.text);
+    if (passes === 0) firstPassEdits = taken.chosen.edits;
+    passes++;
     current = taken.text;
     result = taken.result;
     applied += taken.chosen.count;
   }
-  return { text: current, result, applied };
+  return { text: current, result, applied, passes, firstPassEdits };
+}
+
+function unchanged(text: string, result: LintOutput): FixOutcome {
+  return { text, result, applied: 0, passes: 0, firstPassEdits: [] };
 }
 
 type PassOutcome =
@@ -83,11 +101,6 @@ export function preferredFix(finding: Finding): { title: string; edits: TextEdit
 function countParseErrors(result: LintOutput): number {
   return result.findings.filter((finding) => finding.ruleId === 'DG000').length;
 }
-interface Span {
-  start: number;
-  end: number;
-}
-
 interface ChosenFixes {
   edits: TextEdit[];
   count: number;
@@ -118,6 +131,8 @@ function chooseFixes(text: string, findings: readonly Finding[], onePerPoint: bo
   for (const finding of findings) {
     const fix = preferredFix(finding);
     if (!fix) continue;
+    // Two findings may offer the very same fix (one line fixed for two reasons): take it once.
+    if (fix.edits.every((edit) => edits.some((other) => sameEdit(edit, other)))) continue;
     const spans = fix.edits.map((edit) => {
       const start = index.offsetAt(edit.range.start);
       const end = index.offsetAt(edit.range.end);
@@ -137,4 +152,37 @@ function chooseFixes(text: string, findings: readonly Finding[], onePerPoint: bo
 function clash(a: Span, b: Span, onePerPoint: boolean): boolean {
   if (a.insertion && b.insertion && !onePerPoint && a.ruleId !== b.ruleId) return false;
   return a.start <= b.end && b.start <= a.end;
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return (
+    a.newText === b.newText &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
+
+/** One edit turning `before` into `after`: the span between their common start and common end. */
+export function replaceChangedSpan(before: string, after: string): TextEdit {
+  let prefix = 0;
+  const limit = Math.min(before.length, after.length);
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  // Never split a CRLF pair or a surrogate pair between the kept and the replaced text.
+  while (prefix > 0 && splitsPair(before, prefix)) prefix--;
+  while (suffix > 0 && splitsPair(before, before.length - suffix)) suffix--;
+  const index = new LineIndex(before);
+  return {
+    range: { start: index.positionAt(prefix), end: index.positionAt(before.length - suffix) },
+    newText: after.slice(prefix, after.length - suffix),
+  };
+}
+
+function splitsPair(text: string, offset: number): boolean {
+  const previous = text.charCodeAt(offset - 1);
+  const next = text.charCodeAt(offset);
+  return (previous === 13 && next === 10) || (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff);
 }
