@@ -123,15 +123,19 @@ function runRules<Model>(
   const raw = initial;
   const ruleErrors: RuleError[] = [];
   const readFile = workspaceReader(options.readFile);
+  // One context for all rules (checks are synchronous, so `report` always belongs to the rule
+  // running): a context and a closure per rule and file added up over a workspace.
+  let running: Rule | undefined;
+  const context: RuleContext<Model> = {
+    model,
+    config,
+    fileName: options.fileName,
+    readFile,
+    report: (problem) => raw.push({ rule: running!, problem }),
+  };
   for (const rule of rules) {
     if (effectiveSeverity(rule, config) === 'off') continue;
-    const context: RuleContext<Model> = {
-      model,
-      config,
-      fileName: options.fileName,
-      readFile,
-      report: (problem) => raw.push({ rule, problem }),
-    };
+    running = rule;
     try {
       (rule.check as (context: RuleContext<Model>) => void)(context);
     } catch (error) {
@@ -200,7 +204,7 @@ function finish(raw: RawFinding[], model: SuppressibleModel, config: EffectiveCo
       edits: fix.edits.map((edit) => toTextEdit(index, edit)),
       preferred: false,
     }));
-    if (fixes.length > 0) {
+    if (fixes.length > 0 && rule.autoFix !== false) {
       const preferred = problem.fixes!.findIndex((fix) => fix.preferred);
       fixes[preferred >= 0 ? preferred : 0].preferred = true;
     }

@@ -263,27 +263,21 @@ class ModelInstruction implements Instruction {
 }
 
 /**
- * The words of `text[from, to)` when the instruction is written plainly: no escape character,
- * except as a line continuation that follows a blank and ends its line, and no comment line
- * inside the continued instruction. For such text, dockerfile-ast's arguments are exactly the
- * runs of non-blank characters, so they are read here without asking it to split the
+ * The words of `text[from, to)` when the instruction is written plainly: the escape character
+ * appears only as a line continuation (directly before a line break, with no word running into
+ * it), and comment lines inside the continued instruction have no escape character except one
+ * ending the line. For such text, dockerfile-ast's arguments are exactly the runs of non-blank
+ * characters outside those comment lines, so they are read here without asking it to split the
  * instruction once more (which cost about a fifth of the whole parse, mostly in Range objects).
- * Anything else (escaped characters, words joined across a continuation, comment lines)
- * returns undefined and is left to dockerfile-ast.
+ * Anything else (escaped characters, words joined across a continuation, blanks after the
+ * escape character) returns undefined and is left to dockerfile-ast.
  */
 function plainArguments(text: string, from: number, to: number, escapeChar: string): Word[] | undefined {
-  for (let at = text.indexOf(escapeChar, from); at >= 0 && at < to; at = text.indexOf(escapeChar, at + 1)) {
-    const before = text.charCodeAt(at - 1);
-    if (at === from || (before !== 32 && before !== 9)) return undefined;
-    let next = at + 1;
-    if (text.charCodeAt(next) === 13) next++;
-    if (next >= to || text.charCodeAt(next) !== 10) return undefined;
-    next++;
-    while (next < to && isBlankOrBreak(text.charCodeAt(next))) next++;
-    if (next < to && text.charCodeAt(next) === 35 /* # */) return undefined;
-  }
+  const escape = escapeChar.charCodeAt(0);
   const words: Word[] = [];
   let wordStart = -1;
+  // After a continuation, blank lines and `#` comment lines belong to the instruction and are skipped.
+  let continued = false;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (isBlankOrBreak(code)) {
@@ -291,10 +285,28 @@ function plainArguments(text: string, from: number, to: number, escapeChar: stri
         words.push({ value: text.slice(wordStart, i), start: wordStart, end: i });
         wordStart = -1;
       }
-    } else if (text[i] === escapeChar) {
-      // A continuation (checked above): it ends no word, since a blank comes before it.
-    } else if (wordStart < 0) {
-      wordStart = i;
+    } else if (code === escape) {
+      if (wordStart >= 0) return undefined;
+      let next = i + 1;
+      if (text.charCodeAt(next) === 13) next++;
+      if (next >= to || text.charCodeAt(next) !== 10) return undefined;
+      i = next;
+      continued = true;
+    } else if (continued && code === 35 /* # */) {
+      let lineEnd = i;
+      while (lineEnd < to && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      const escapeAt = text.indexOf(escapeChar, i);
+      if (escapeAt >= 0 && escapeAt < lineEnd) {
+        // Only as a continuation ending the comment line, before \n or \r\n (dockerfile-ast
+        // takes a lone \r after it for \r\n and swallows the next character).
+        if (escapeAt < lineEnd - 1) return undefined;
+        const breakLength = text.charCodeAt(lineEnd) === 10 ? 1 : text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 0;
+        if (lineEnd < to && (breakLength === 0 || lineEnd + breakLength > to)) return undefined;
+      }
+      i = lineEnd - 1;
+    } else {
+      continued = false;
+      if (wordStart < 0) wordStart = i;
     }
   }
   if (wordStart >= 0) words.push({ value: text.slice(wordStart, to), start: wordStart, end: to });
