@@ -26,7 +26,11 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Exactly one fix of a fixable finding is preferred: the one `--fix` and fix-all apply. */
+  /**
+   * At most one fix of a finding is preferred: the one `--fix` and fix-all apply unattended. Every
+   * fixable finding has one, except those of rules whose fixes need a person's judgement
+   * (`RuleMeta.autoFix: false`): their fixes are offered, never applied by fix-all.
+   */
   preferred: boolean;
 }
 

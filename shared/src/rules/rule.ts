@@ -19,6 +19,13 @@ export interface RuleMeta {
   cheatSheet: string;
   /** Whether its findings can carry fixes. */
   fixable: boolean;
+  /**
+   * False when fix-all and `--fix` must not apply the rule's fixes unattended, because every fix
+   * chooses a value for the user (a memory limit) or can break a working service in a way the
+   * file does not show (a data mount made read-only, no restart after a daemon restart). The
+   * fixes are still offered as quick fixes. Default true.
+   */
+  autoFix?: boolean;
 }
 
 export interface ProblemFix {

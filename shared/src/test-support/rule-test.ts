@@ -81,8 +81,9 @@ export function applyFixChecked(ruleId: string, text: string, setup: LintSetup =
   const before = lintText(text, setup);
   const target = before.find((finding) => finding.ruleId === ruleId);
   assert.ok(target, `${ruleId} did not fire, so there is nothing to fix in:\n${text}`);
+  // Without a title: the preferred fix, or the first one of a rule whose fixes are never preferred.
   const fix = title === undefined
-    ? target.fixes.find((candidate) => candidate.preferred)
+    ? (target.fixes.find((candidate) => candidate.preferred) ?? target.fixes[0])
     : target.fixes.find((candidate) => (typeof title === 'string' ? candidate.title === title : title.test(candidate.title)));
   assert.ok(fix, `${ruleId} has no fix ${title ?? '(preferred)'}; it has: ${target.fixes.map((f) => f.title).join(' | ')}`);
   const fixed = applyEdits(text, fix.edits);

@@ -7,6 +7,8 @@ export default defineComposeRule({
   defaultSeverity: 'info',
   cheatSheet: '7',
   fixable: true,
+  // One CPU is a guess: too low and the service slows down, so a person picks the value.
+  autoFix: false,
   summary: 'A service has no CPU limit.',
   check(context) {
     checkLimit(context, {

@@ -7,6 +7,8 @@ export default defineComposeRule({
   defaultSeverity: 'info',
   cheatSheet: '7',
   fixable: true,
+  // 200 processes is a guess that a busy server may exceed, so a person picks the value.
+  autoFix: false,
   summary: 'A service has no limit on the number of processes.',
   check(context) {
     checkLimit(context, { kind: 'pids', noun: 'process (pids)', serviceKey: 'pids_limit', serviceValue: '200', deployKey: 'pids', deployValue: '200' });

@@ -14,6 +14,9 @@ export default defineComposeRule({
   defaultSeverity: 'info',
   cheatSheet: '7',
   fixable: true,
+  // on-failure:5 also stops restarts after a clean exit or a daemon restart: an availability
+  // decision for a person, not for fix-all.
+  autoFix: false,
   summary: 'A restart policy restarts a failing container forever.',
   check(context) {
     const { model } = context;

@@ -17,6 +17,8 @@ export default defineComposeRule({
   defaultSeverity: 'off',
   cheatSheet: '7',
   fixable: true,
+  // The limits are guesses that a busy server may exceed, so a person picks the values.
+  autoFix: false,
   summary: 'A service sets no ulimits for open files (nofile) and processes (nproc).',
   check(context) {
     const { model } = context;

@@ -216,7 +216,8 @@ test('fix for a merged mount overrides the list in the service; a second variant
     (data) => (data.services.a.volumes = ['./shared:/shared:ro', 'cache:/cache']),
   );
   const [finding] = findingsOf(ID, text, COMPOSE);
-  assert.ok(finding.fixes[0].preferred, 'the service override is the preferred fix');
+  assert.match(finding.fixes[0].title, /in service 'a'/, 'the service override comes first');
+  assert.ok(finding.fixes.every((fix) => !fix.preferred), 'fix-all never makes a mount read-only unattended');
   assertComposeFix(
     ID,
     text,

@@ -14,6 +14,9 @@ export default defineComposeRule({
   defaultSeverity: 'info',
   cheatSheet: '8',
   fixable: true,
+  // Most writable bind mounts hold data the service must write; making them read-only is a
+  // decision per mount, so fix-all never does it unattended.
+  autoFix: false,
   summary: 'A host directory is bind-mounted writable.',
   check(context) {
     const { model } = context;
