@@ -2,8 +2,8 @@
  * The file names dockguard lints, as globs for VS Code: `workspaceContains` activation events and
  * the document selector. (File watchers are the server's: it registers them itself.) They must pick exactly the names the engine's
  * `kindFromName` picks (shared/src/file-kind.ts); `file-patterns.test.ts` checks that against
- * the engine. The engine matches names case-insensitively, VS Code globs are case-sensitive on
- * Linux, so every letter becomes a `[xX]` class.
+ * the engine. The engine matches most names case-insensitively, VS Code globs are case-sensitive
+ * on Linux, so every letter of those becomes a `[xX]` class.
  *
  * No braces are nested and no glob holds a comma inside a class, because VS Code's glob does not
  * support nested groups; `anyOf` puts simple names into one top-level `{…}` group.
@@ -19,9 +19,14 @@ const YAML_EXTENSIONS = ['yml', 'yaml'];
 /** Name globs, as the engine's regexes spell them, before case folding. */
 const DOCKERFILE_NAMES = [
   'dockerfile', // dockerfile
-  'dockerfile.*', // dockerfile\..*
-  'containerfile*', // containerfile.*
+  'containerfile', // containerfile
   '?*.dockerfile', // .+\.dockerfile
+];
+
+/** Names the engine matches with the capital letter only (`dockerfile.js` is no Dockerfile). */
+const DOCKERFILE_VARIANT_NAMES = [
+  'Dockerfile.?*', // Dockerfile\..+
+  'Containerfile?*', // Containerfile.+
 ];
 
 const COMPOSE_NAMES = YAML_EXTENSIONS.flatMap((extension) => [
@@ -33,7 +38,7 @@ const COMPOSE_NAMES = YAML_EXTENSIONS.flatMap((extension) => [
 
 const CONFIG_NAMES = YAML_EXTENSIONS.map((extension) => `.dockguard.${extension}`);
 
-export const DOCKERFILE_NAME_GLOBS: readonly string[] = DOCKERFILE_NAMES.map(caseInsensitive);
+export const DOCKERFILE_NAME_GLOBS: readonly string[] = [...DOCKERFILE_NAMES.map(caseInsensitive), ...DOCKERFILE_VARIANT_NAMES];
 export const COMPOSE_NAME_GLOBS: readonly string[] = COMPOSE_NAMES.map(caseInsensitive);
 export const CONFIG_NAME_GLOBS: readonly string[] = CONFIG_NAMES.map(caseInsensitive);
 

@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { detectKind, kindFromName } from './file-kind';
 
 test('Dockerfile names', () => {
-  for (const name of ['Dockerfile', 'dockerfile', 'Dockerfile.dev', 'app/Dockerfile.prod', 'api.Dockerfile', 'x.dockerfile', 'Containerfile', 'Containerfile.arm64', 'C:\\src\\Dockerfile']) {
+  for (const name of ['Dockerfile', 'dockerfile', 'Dockerfile.dev', 'app/Dockerfile.prod', 'api.Dockerfile', 'x.dockerfile', 'Containerfile', 'Containerfile.arm64', 'Containerfile-dev', 'CONTAINERFILE', 'DOCKERFILE', 'C:\\src\\Dockerfile']) {
     assert.equal(kindFromName(name), 'dockerfile', name);
   }
-  for (const name of ['Dockerfiles.md', 'notes.txt', 'DockerfileX', 'my-dockerfile']) {
+  for (const name of ['Dockerfiles.md', 'notes.txt', 'DockerfileX', 'my-dockerfile', 'dockerfile.js', 'src/dockerfile.d.ts', 'containerfile.go']) {
     assert.notEqual(kindFromName(name), 'dockerfile', name);
   }
 });

@@ -5,7 +5,10 @@ import type { FileKind } from './types';
  * the content. The CLI's directory walk, the server's workspace scan and `lint` all use this.
  */
 
-const DOCKERFILE_NAME = /^(?:dockerfile(?:\..*)?|containerfile.*|.+\.dockerfile)$/i;
+// `Dockerfile.*` and `Containerfile*` only with the capital letter Docker's own naming uses:
+// lower-case `dockerfile.js` or `dockerfile.d.ts` is the source of a Dockerfile tool, not a Dockerfile.
+const DOCKERFILE_NAME = /^(?:dockerfile|containerfile|.+\.dockerfile)$/i;
+const DOCKERFILE_VARIANT_NAME = /^(?:Dockerfile\..+|Containerfile.+)$/;
 const COMPOSE_NAME = /^(?:compose(?:\..+)?|docker-compose.*|.+\.compose)\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
 const CONFIG_NAME = /^\.dockguard\.ya?ml$/i;
@@ -19,7 +22,7 @@ export function baseName(path: string): string {
 export function kindFromName(path: string): FileKind | undefined {
   const name = baseName(path);
   if (CONFIG_NAME.test(name)) return 'config';
-  if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
+  if (DOCKERFILE_NAME.test(name) || DOCKERFILE_VARIANT_NAME.test(name)) return 'dockerfile';
   if (COMPOSE_NAME.test(name)) return 'compose';
   return undefined;
 }
