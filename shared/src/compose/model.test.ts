@@ -234,3 +234,8 @@ test('an alias without an anchor before it is a parse error, as in Compose', () 
     ],
   );
 });
+
+test('lines of multi-line scalars are known in CR-only files too', () => {
+  const model = buildComposeModel('services:\r  web:\r    command: "a\r      # not a comment\r      b"\r    # a comment\r    image: x\r');
+  assert.deepEqual(model.comments.map((comment) => comment.text), ['# a comment']);
+});

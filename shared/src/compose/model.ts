@@ -160,6 +160,7 @@ export function buildComposeModel(text: string): ComposeModel {
   const anchors = new Map<string, { start: number; node: Node }[]>();
   const scalarLines = new Set<number>();
   const aliases: Alias[] = [];
+  const hasCR = text.includes('\r');
   walk(document.contents, (node) => {
     if (isAlias(node)) aliases.push(node);
     if (node.anchor && node.range) {
@@ -169,7 +170,7 @@ export function buildComposeModel(text: string): ComposeModel {
     }
     if (isScalar(node) && node.range) {
       const [start, end] = node.range;
-      const multiLine = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || hasLineBreak(text, start, end);
+      const multiLine = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || hasLineBreak(text, start, end, hasCR);
       if (multiLine) {
         const first = index.lineOf(start);
         const last = index.lineOf(Math.max(start, end - 1));
@@ -472,9 +473,11 @@ export function isNullScalar(node: Node | null | undefined): boolean {
   return node === null || node === undefined || (isScalar(node) && node.value === null);
 }
 
-function hasLineBreak(text: string, start: number, end: number): boolean {
+function hasLineBreak(text: string, start: number, end: number, hasCR: boolean): boolean {
   const lf = text.indexOf('\n', start);
   if (lf >= 0 && lf < end) return true;
+  if (!hasCR) return false;
+  // Only for files with CR-only line breaks; searching for a \r absent from the text would scan to its end.
   const cr = text.indexOf('\r', start);
   return cr >= 0 && cr < end;
 }

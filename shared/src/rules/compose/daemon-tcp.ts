@@ -40,7 +40,7 @@ export default defineComposeRule({
       // A published container port 2375: the daemon's plain-text API, reachable from outside.
       const portsField = service.field('ports');
       // Most services publish ordinary ports: parse only lists that could hold 2375.
-      const portList = mentions(model, portsField, '2375') || mentions(model, portsField, '-') || mentions(model, portsField, '$') ? ports(portsField) : [];
+      const portList = mentions(model, portsField, /2375|\d-\d|\$/) ? ports(portsField) : [];
       for (const port of portList) {
         if (!portRangeIncludes(port.target, PLAIN_PORT) || (port.protocol !== undefined && port.protocol.toLowerCase() !== 'tcp')) continue;
         // Long syntax: the `target:` value, the port that is the daemon's.
@@ -74,12 +74,12 @@ export default defineComposeRule({
 });
 
 /** A cheap look at the text of a field's value (as written, wherever that is) before parsing it. */
-function mentions(model: ComposeModel, field: Field | undefined, needle: string): boolean {
+function mentions(model: ComposeModel, field: Field | undefined, needle: string | RegExp): boolean {
   const range = field?.value?.range;
   if (!range) return false;
   const text = model.text.slice(range[0], range[1]);
   // Aliases and merge keys bring in text written elsewhere: look closer then.
-  return text.includes(needle) || text.includes('*');
+  return (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) || text.includes('*');
 }
 
 /** The words of a command (string or list form), with offsets; each list item is also split if it is a script. */
