@@ -186,3 +186,15 @@ test('assertRemovalFix accepts a removed trailing comment and rejects a removed 
   assertRemovalFix('DG201', 'services:\n  web:\n    privileged: «true» # gone\n    image: x # stays\n', 'services:\n  web:\n    image: x # stays\n', (data) => delete data.services.web.privileged);
   assert.throws(() => assertRemovalFix('DG201', 'services:\n  web:\n    privileged: «true»\n    image: x\n', 'services:\n  web:\n    image: x\n', () => undefined), /more data/);
 });
+
+test('addServiceKey never inserts into the kept trailing lines of a |+ block scalar', () => {
+  const model = buildComposeModel('services:\n  web:\n    image: x\n    command: |+\n      run\n\n\n  db:\n    image: y\n');
+  const web = model.services[0];
+  // After image: as usual...
+  assert.equal(apply(model, addServiceKey(model, web, ['read_only: true'])), 'services:\n  web:\n    image: x\n    read_only: true\n    command: |+\n      run\n\n\n  db:\n    image: y\n');
+  // ...and at the end of the mapping, after the kept blank lines.
+  const noImage = buildComposeModel('services:\n  web:\n    command: |+\n      run\n\n  db:\n    image: y\n');
+  const fixed = apply(noImage, addServiceKey(noImage, noImage.services[0], ['read_only: true']));
+  assert.equal(fixed, 'services:\n  web:\n    command: |+\n      run\n\n    read_only: true\n  db:\n    image: y\n');
+  assert.equal(data(fixed).services.web.command, data(noImage.text).services.web.command);
+});

@@ -100,8 +100,23 @@ function pairEnd(model: ComposeModel, pair: YamlPair): number {
   const start = key.range![0];
   let end = key.range![1];
   const value = pair.value as Node | null;
-  if (value?.range) end = Math.max(end, value.range[1]);
+  if (value?.range) {
+    // A `|+` block scalar keeps its trailing blank lines: they are content, not room to insert into.
+    if (isScalar(value) && keepsTrailingLines(model, value)) return Math.max(start, value.range[1] - 1);
+    end = Math.max(end, value.range[1]);
+  }
   return contentEnd(model, start, end);
+}
+
+/** Where a node's text ends (for a `|+` scalar, with its kept trailing lines). */
+function nodeEnd(model: ComposeModel, from: number, node: Node): number {
+  if (keepsTrailingLines(model, node)) return Math.max(from, node.range![1] - 1);
+  return contentEnd(model, from, node.range![1]);
+}
+
+function keepsTrailingLines(model: ComposeModel, node: Node): boolean {
+  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return false;
+  return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(model.text.slice(node.range[0], node.range[0] + 3));
 }
 
 /** Where a line inserted after the line holding `offset` starts, and what must precede it. */
@@ -299,7 +314,7 @@ export function appendToSequence(model: ComposeModel, seq: YamlSeq, itemText: st
   const dash = dashOf(model, seq, lastIndex);
   if (dash === undefined || !startsLine(model, dash)) return [];
   const gap = last?.range && model.index.lineOf(last.range[0]) === model.index.lineOf(dash) ? model.text.slice(dash + 1, last.range[0]) : ' ';
-  const end = last?.range ? contentEnd(model, dash, last.range[1]) : dash + 1;
+  const end = last?.range ? nodeEnd(model, dash, last) : dash + 1;
   const { at, prefix } = afterLineOf(model, end);
   const line = ' '.repeat(columnOf(model, dash)) + '-' + (/^[ \t]+$/.test(gap) ? gap : ' ') + itemText;
   return [{ start: at, end: at, newText: prefix ? prefix + line : line + model.index.eol }];
@@ -329,7 +344,7 @@ export function removeSequenceItem(model: ComposeModel, seq: YamlSeq, item: Node
   if (seq.flow) return removeFlowEntry(model, items, position);
   const dash = dashOf(model, seq, position);
   if (dash === undefined || !startsLine(model, dash)) return [];
-  const end = item?.range ? contentEnd(model, dash, item.range[1]) : dash + 1;
+  const end = item?.range ? nodeEnd(model, dash, item) : dash + 1;
   return [removeLines(model, model.index.lineOf(dash), model.index.lineOf(end))];
 }
 
