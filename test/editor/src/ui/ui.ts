@@ -5,7 +5,7 @@
  *
  * Selectors are those of VS Code 1.139 (see ../../../../shared/reference/editor-e2e.md): the
  * editor input is an EditContext div, so text is clicked rather than a textarea focused; the
- * lightbulb is drawn in the glyph margin (`.codicon-gutter-lightbulb*`).
+ * lightbulb is drawn in the glyph margin or inside an indented line (LIGHTBULB below).
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
