@@ -105,6 +105,26 @@ test('actions come only for diagnostics in the requested range, and only for the
   }
 });
 
+test('a diagnostic the workspace scan reported for a file just opened still gets its fixes', async () => {
+  const client = new TestClient({ capabilities: PULL_CLIENT });
+  try {
+    await client.initialize();
+    await client.open(URI, TEXT);
+    const diagnostic = await sudoDiagnostic(client);
+    // Workspace reports of files on disk carry no fixes and no document version.
+    for (const scanned of [{ ...diagnostic, data: undefined }, { ...diagnostic, data: { version: null, ruleName: 'sudo', fixes: [] } }]) {
+      const actions = await client.codeActions(URI, diagnostic.range, [scanned], [CodeActionKind.QuickFix]);
+      assert.deepEqual(
+        actions.map((action) => action.title),
+        [`Remove 'sudo'`, 'Ignore DG103 for this line', 'Ignore DG103 in this file', 'Show documentation for DG103'],
+      );
+      assert.equal((actions[0].edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 1);
+    }
+  } finally {
+    client.dispose();
+  }
+});
+
 test('two findings of one rule on one line share the ignore actions', async () => {
   const client = new TestClient({ capabilities: PULL_CLIENT });
   try {

@@ -10,6 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../../shared/src/types';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, ShowRuleDocumentationCommand, type DiagnosticData } from '../../shared/src/protocol';
 import type { ServerContext } from './context';
 import type { DocumentDiagnostics } from './diagnostics';
@@ -18,9 +19,11 @@ import { fixAllEdits } from './fixAll';
 /**
  * `textDocument/codeAction`. For each dockguard diagnostic in the requested range, in this
  * order: its fixes (the preferred one marked), "Ignore DGxxx for this line", "Ignore DGxxx in
- * this file", "Show documentation for DGxxx". All of it comes from the diagnostic's `data`: no
- * lint runs, and a diagnostic of an older version of the document gets no actions (its edits
- * would land in the wrong place). Plus `source.fixAll.dockguard`: every preferred fix at once.
+ * this file", "Show documentation for DGxxx". It comes from the diagnostic's `data`, so no lint
+ * runs; a diagnostic of another version (the workspace scan's report of a file just opened) is
+ * matched in the lint of the current text instead, and one that no longer matches gets no actions
+ * (its edits would land in the wrong place). Plus `source.fixAll.dockguard`: every preferred fix
+ * at once.
  */
 export class CodeActions {
   constructor(
@@ -33,7 +36,7 @@ export class CodeActions {
     if (!document) return [];
     const only = params.context.only;
     const actions: CodeAction[] = [];
-    if (wants(only, CodeActionKind.QuickFix)) actions.push(...this.quickFixes(document, params));
+    if (wants(only, CodeActionKind.QuickFix)) actions.push(...(await this.quickFixes(document, params)));
     // Fix-all is offered when asked for (e.g. `editor.codeActionsOnSave`), or when the user
     // opened the menu themselves; not on every cursor move, where it would cost a lint.
     const explicit = only?.some((kind) => isPrefixOf(kind, FIX_ALL_KIND)) ?? false;
@@ -44,7 +47,7 @@ export class CodeActions {
     return actions;
   }
 
-  private quickFixes(document: TextDocument, params: CodeActionParams): CodeAction[] {
+  private async quickFixes(document: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
     const actions: CodeAction[] = [];
     const byKey = new Map<string, CodeAction>();
     const add = (action: CodeAction, diagnostic: Diagnostic): void => {
@@ -57,10 +60,20 @@ export class CodeActions {
       byKey.set(key, action);
       actions.push(action);
     };
+    let current: readonly Finding[] | undefined;
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || !intersects(diagnostic.range, params.range)) continue;
-      const data = diagnosticData(diagnostic);
-      if (!data || data.version !== document.version) continue;
+      let data = diagnosticData(diagnostic);
+      if (!data || data.version !== document.version) {
+        // Not this version's diagnostic: in the moment after a file opens, the editor still
+        // shows the workspace scan's report of it, which carries no fixes. Find the same finding
+        // in the lint of the text as it is now (cached, or made now), as long as the document
+        // has not changed meanwhile.
+        current ??= await this.currentFindings(document);
+        const finding = current.find((candidate) => candidate.ruleId === diagnostic.code && sameRange(candidate.range, diagnostic.range));
+        if (!finding || this.ctx.documents.get(document.uri)?.version !== document.version) continue;
+        data = { version: document.version, ruleName: finding.ruleName, fixes: finding.fixes, suppress: finding.suppress };
+      }
       const ruleId = String(diagnostic.code ?? '');
       for (const fix of data.fixes) {
         add({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: this.edit(document, fix.edits) }, diagnostic);
@@ -77,6 +90,12 @@ export class CodeActions {
       }
     }
     return actions;
+  }
+
+  /** The findings of the document's text as it is now; none when it is linted as last saved. */
+  private async currentFindings(document: TextDocument): Promise<readonly Finding[]> {
+    const record = await this.diagnostics.lintDocument(document.uri);
+    return record && record.version === document.version ? record.outcome.findings : [];
   }
 
   private async fixAll(document: TextDocument): Promise<CodeAction | undefined> {
@@ -130,6 +149,10 @@ function isPrefixOf(prefix: string, kind: string): boolean {
 }
 
 /** Ranges that overlap or touch: a cursor at either end of a diagnostic is "on" it. */
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 function intersects(a: Range, b: Range): boolean {
   return !(before(a.end, b.start) || before(b.end, a.start));
 }
