@@ -185,7 +185,7 @@ export function configSchema(rules: readonly RuleMeta[]): object {
       },
       'non-root-base-images': {
         description:
-          'Image patterns (* is a wildcard) known to run as a non-root user, so a Dockerfile built on one needs no USER of its own. Replaces the default list.',
+          'Image patterns (* is a wildcard) known to run as a non-root user, so a Dockerfile built on one needs no USER of its own. Added to the default list (distroless, Chainguard, Bitnami, ...).',
         type: 'array',
         items: { type: 'string' },
         default: [...DEFAULT_NON_ROOT_BASE_IMAGES],
