@@ -33,11 +33,18 @@ export function serviceLabel(service: Service, field?: Field): string {
   return `Service '${service.name}' (through ${field!.anchorName ? `anchor &${field!.anchorName}` : 'a merge key'})`;
 }
 
-/** The `related` entry that names the service a shared value affects. */
+/**
+ * The `related` entries for a value written in an anchor: the service this finding is for, then
+ * the other services that get the very same value (an edit of the anchor changes them all).
+ */
 export function relatedService(service: Service, field: Field | undefined): Problem['related'] {
   if (!isShared(field)) return undefined;
   const via = field!.anchorName ? `anchor &${field!.anchorName}` : 'a merge key';
-  return [{ start: service.keyStart, end: service.keyEnd, message: `Service '${service.name}' gets this value through ${via}.` }];
+  const related = [{ start: service.keyStart, end: service.keyEnd, message: `Service '${service.name}' gets this value through ${via}.` }];
+  for (const other of servicesSharing(service.model, field!)) {
+    if (other !== service) related.push({ start: other.keyStart, end: other.keyEnd, message: `Service '${other.name}' also gets this value through ${via}.` });
+  }
+  return related;
 }
 
 /** Builds the problem for a service's field, adding the related service when the value is shared. */

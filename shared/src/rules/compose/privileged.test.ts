@@ -18,8 +18,11 @@ test('a merged privileged: true points at the anchor and names each service', ()
   const [api, web] = assertFires(ID, 'x-base: &base\n  privileged: ««true»»\nservices:\n  web:\n    <<: *base\n    image: x\n  api:\n    <<: *base\n', COMPOSE).map((finding) => finding);
   assert.match(web.message, /^Service 'web' \(through anchor &base\)/);
   assert.match(api.message, /^Service 'api'/);
-  assert.deepEqual(web.related?.map((related) => related.range.start), [{ line: 3, character: 2 }]);
-  assert.deepEqual(api.related?.map((related) => related.range.start), [{ line: 6, character: 2 }]);
+  assert.deepEqual(web.related?.map((related) => [related.range.start.line, related.message]), [
+    [3, "Service 'web' gets this value through anchor &base."],
+    [6, "Service 'api' also gets this value through anchor &base."],
+  ]);
+  assert.deepEqual(api.related?.map((related) => related.range.start.line), [6, 3]);
 });
 
 test('does not fire on false, unknown values, overrides, x- fields, or files that are not compose', () => {
