@@ -14,14 +14,19 @@ export function baseName(path: string): string {
   return slash >= 0 ? trimmed.slice(slash + 1) : trimmed;
 }
 
-const pipelines = new WeakMap<readonly SimpleCommand[], Map<string, SimpleCommand[]>>();
+/**
+ * The index lives on the script array itself: a WeakMap keyed by every RUN's short-lived
+ * command list made each garbage collection during a lint several times dearer.
+ */
+const PIPELINES = Symbol('pipelines');
+type IndexedScript = readonly SimpleCommand[] & { [PIPELINES]?: Map<string, SimpleCommand[]> };
 
 /**
  * The commands of `command`'s pipeline, in pipe order (`curl … | tee f | sh` gives all three).
  * Indexed once per script, so rules stay linear on scripts of thousands of commands.
  */
 export function pipelineOf(command: SimpleCommand, script: readonly SimpleCommand[]): readonly SimpleCommand[] {
-  let index = pipelines.get(script);
+  let index = (script as IndexedScript)[PIPELINES];
   if (!index) {
     index = new Map();
     for (const member of script) {
@@ -31,7 +36,7 @@ export function pipelineOf(command: SimpleCommand, script: readonly SimpleComman
       else index.set(key, [member]);
     }
     for (const list of index.values()) list.sort((a, b) => a.pipeIndex - b.pipeIndex);
-    pipelines.set(script, index);
+    (script as IndexedScript)[PIPELINES] = index;
   }
   return index.get(`${command.depth}:${command.pipeline}`) ?? [command];
 }
@@ -618,11 +623,13 @@ export function verifiedWords(script: readonly SimpleCommand[], before: number):
     .flatMap((verification) => verification.words);
 }
 
-const verifications = new WeakMap<readonly SimpleCommand[], { start: number; words: string[] }[]>();
+/** Kept on the script array, like the pipeline index (see `PIPELINES`). */
+const VERIFICATIONS = Symbol('verifications');
+type VerifiedScript = readonly SimpleCommand[] & { [VERIFICATIONS]?: { start: number; words: string[] }[] };
 
 /** The verification steps of a script and the words they look at, found once per script. */
 function verificationsOf(script: readonly SimpleCommand[]): { start: number; words: string[] }[] {
-  const cached = verifications.get(script);
+  const cached = (script as VerifiedScript)[VERIFICATIONS];
   if (cached) return cached;
   const found: { start: number; words: string[] }[] = [];
   for (const command of script) {
@@ -645,7 +652,7 @@ function verificationsOf(script: readonly SimpleCommand[]): { start: number; wor
     }
     found.push({ start: command.start, words });
   }
-  verifications.set(script, found);
+  (script as VerifiedScript)[VERIFICATIONS] = found;
   return found;
 }
 

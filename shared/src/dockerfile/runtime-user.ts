@@ -47,19 +47,6 @@ export interface RuntimeBase {
 }
 
 export function describeRuntimeBase(model: DockerfileModel, stage: Stage): RuntimeBase {
-  // DG101 and its fixes, DG118 and the compose DG208 ask about the same final stage.
-  let described = runtimeBases.get(stage);
-  if (!described) {
-    described = computeRuntimeBase(model, stage);
-    runtimeBases.set(stage, described);
-  }
-  return described;
-}
-
-/** A stage belongs to one model, whose text never changes: its description never goes stale. */
-const runtimeBases = new WeakMap<Stage, RuntimeBase>();
-
-function computeRuntimeBase(model: DockerfileModel, stage: Stage): RuntimeBase {
   const base = baseImageOf(stage);
   const image = base.image;
   const chain = stageChain(stage);
@@ -220,8 +207,14 @@ export interface RootUserToReplace {
  * With `root`, a root USER of the final stage itself with no RUN after it is rewritten in
  * place; otherwise a new USER line goes where `insertLinesInStage` says.
  */
-export function nonRootUserFixes(model: DockerfileModel, stage: Stage, root?: RootUserToReplace): ProblemFix[] {
-  const base = describeRuntimeBase(model, stage);
+export function nonRootUserFixes(
+  model: DockerfileModel,
+  stage: Stage,
+  root?: RootUserToReplace,
+  // A caller that has described the stage already passes it (no memo: a WeakMap keyed by
+  // short-lived stages made every garbage collection during a lint several times dearer).
+  base: RuntimeBase = describeRuntimeBase(model, stage),
+): ProblemFix[] {
   const user = keywordInFileCase(model, 'USER');
   const run = keywordInFileCase(model, 'RUN');
   const inPlace =

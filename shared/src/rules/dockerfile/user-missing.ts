@@ -31,7 +31,7 @@ export default defineDockerfileRule({
       start: stage.from.start,
       end: stage.from.end,
       message,
-      fixes: nonRootUserFixes(model, stage),
+      fixes: nonRootUserFixes(model, stage, undefined, base),
     });
   },
 });
