@@ -1,5 +1,5 @@
 import type { CliResult } from './cli';
-import type { EngineResult } from './engine';
+import { SUBSTANTIAL_PARSE_MS, type EngineResult } from './engine';
 import type { ServerResult } from './server';
 import { KINDS } from './corpus';
 import type { Measured } from './stats';
@@ -54,6 +54,7 @@ export function buildRows(engine: EngineResult | undefined, cli: CliResult | und
         rows.push(
           row('engine', `${kind}: rules over 10 % of the parse on some file (of ${result.rules.length})`, 'rules', single(result.rulesOverBudget.length), { op: '<=', limit: 0, source: 'issue' }),
         );
+        rows.push(row('engine', `${kind}: the same, on files whose parse takes ≥ ${SUBSTANTIAL_PARSE_MS} ms`, 'rules', single(result.rulesOverBudgetSubstantial.length), undefined));
       }
     }
   }
@@ -160,7 +161,9 @@ export function formatEngineDetail(engine: EngineResult): string {
       out.push(
         `    ${rule.id} ${rule.name.padEnd(24)}${rule.defaultOff ? ' (off by default)' : '                 '} worst ${(rule.worst.ratio * 100).toFixed(0).padStart(5)} % ` +
           `(${(rule.worst.ruleMs * 1000).toFixed(0)} µs of ${(rule.worst.parseMs * 1000).toFixed(0)} µs, ${rule.worst.file.split('/').pop()}); ` +
-          `over 10 % on ${rule.filesOverBudget} files; p95 ${(rule.p95Ratio * 100).toFixed(1)} %; corpus total ${rule.totalMs.toFixed(1)} ms (${(rule.shareOfParse * 100).toFixed(1)} % of the parse)`,
+          `over 10 % on ${rule.filesOverBudget} files; p95 ${(rule.p95Ratio * 100).toFixed(1)} %; ` +
+          `worst of files ≥ ${SUBSTANTIAL_PARSE_MS} ms ${rule.worstSubstantial ? `${(rule.worstSubstantial.ratio * 100).toFixed(0)} % (${rule.worstSubstantial.file.split('/').pop()})` : 'n/a'}; ` +
+          `corpus total ${rule.totalMs.toFixed(1)} ms (${(rule.shareOfParse * 100).toFixed(1)} % of the parse)`,
       );
     }
   }
