@@ -2,7 +2,7 @@
  * Writes what is generated from the rule registry: package.json's extension fields (activation
  * events, settings with every rule id and name, commands, schema and grammar contributions), the
  * `.dockguard.yaml` JSON schema, the injection grammar, the rule catalog the extension carries,
- * the rule table in docs/drafts/user.md, and ThirdPartyNotices.txt for the bundled packages. Run it after adding a rule or a setting:
+ * the rule and settings tables in README.md, and ThirdPartyNotices.txt for the bundled packages. Run it after adding a rule or a setting:
  *
  *   node --import tsx client/scripts/generate.ts           # write
  *   node --import tsx client/scripts/generate.ts --check   # exit 1 if anything is stale

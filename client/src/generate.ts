@@ -9,7 +9,7 @@ import { GRAMMAR_PATH, injectionGrammar } from './grammar';
  * script (client/scripts/generate.ts) writes them; the test compares them with the files.
  */
 
-export const USER_GUIDE_PATH = 'docs/drafts/user.md';
+export const USER_GUIDE_PATH = 'README.md';
 export const RULE_CATALOG_PATH = 'client/src/rule-catalog.ts';
 /** Generated blocks of the user guide, each between a start and an end marker. */
 export const GUIDE_BLOCKS = ['rule-table', 'settings-table'] as const;
