@@ -77,6 +77,10 @@ test('files over the size limit and binary files are skipped with DG003', () => 
   const big = lint('FROM alpine\n' + '#'.repeat(100), { fileName: 'Dockerfile', config: resolveConfig({ maxFileSize: 50 }) });
   assert.deepEqual(big.findings.map((finding) => [finding.ruleId, finding.severity]), [['DG003', 'info']]);
   assert.match(big.findings[0].message, /size limit/);
+  // The limit counts UTF-8 bytes, as the file has on disk: 20 'é' are 20 characters but 40 bytes.
+  const accented = 'FROM alpine\n# ' + '\u00e9'.repeat(20);
+  assert.deepEqual(lint(accented, { fileName: 'Dockerfile', config: resolveConfig({ maxFileSize: 40 }) }).findings.map((finding) => finding.ruleId), ['DG003']);
+  assert.deepEqual(lint(accented, { fileName: 'Dockerfile', config: resolveConfig({ maxFileSize: 60 }) }).findings.filter((finding) => finding.ruleId === 'DG003'), []);
   const binary = lint('FROM alpine\n\0\0\0', { fileName: 'Dockerfile' });
   assert.deepEqual(binary.findings.map((finding) => finding.ruleId), ['DG003']);
   assert.match(binary.findings[0].message, /binary/);

@@ -263,12 +263,29 @@ function instructionLineAt(instructions: readonly { start: number; end: number; 
 }
 
 function skipReason(text: string, config: EffectiveConfig): string | undefined {
-  if (text.length > config.maxFileSize) {
-    return `File not linted: it is larger than the size limit (${text.length} > ${config.maxFileSize} characters; configurable with max-file-size).`;
+  // The limit is in bytes of UTF-8, as on disk; a character is 1 to 3 bytes (4 for a surrogate pair).
+  const limit = config.maxFileSize;
+  const bytes = text.length > limit || text.length * 3 <= limit ? text.length : utf8Length(text);
+  if (bytes > limit) {
+    return `File not linted: it is larger than the size limit (${bytes} > ${limit} bytes; configurable with max-file-size).`;
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) return `File not linted: it looks binary (NUL byte at offset ${nul}).`;
   return undefined;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function lintConfig(text: string, index: LineIndex, config: EffectiveConfig): Finding[] {
