@@ -9,7 +9,8 @@ import type { Redirect, ShellWord, SimpleCommand } from './shell';
 
 /** The last path segment: `/usr/bin/curl` → `curl`. */
 export function baseName(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
+  // Called for every word that might name a program: most have no trailing slash to trim.
+  const trimmed = path.charCodeAt(path.length - 1) === 47 /* / */ ? path.replace(/\/+$/, '') : path;
   const slash = trimmed.lastIndexOf('/');
   return slash >= 0 ? trimmed.slice(slash + 1) : trimmed;
 }

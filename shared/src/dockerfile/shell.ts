@@ -366,7 +366,7 @@ class ShellReader {
     if (!(first >= 48 && first <= 57) && !OPERATOR_START.has(first)) return undefined;
     const rest = this.text.slice(this.pos, Math.min(this.pos + 4, this.end));
     // An optional file descriptor number before a redirection (`2>&1`).
-    const fd = /^\d*/.exec(rest)![0];
+    const fd = first >= 48 && first <= 57 ? /^\d*/.exec(rest)![0] : '';
     const after = rest.slice(fd.length);
     // `<(…)` and `>(…)` are process substitutions: words, read by readWord.
     if (fd.length === 0 && (after.startsWith('<(') || after.startsWith('>('))) return undefined;
