@@ -16,7 +16,7 @@ import {
   yamlScalar,
 } from './edits';
 import type { OffsetEdit } from '../text/edits';
-import { assertRemovalFix } from './fix-checks.test';
+import { assertRemovalFix } from '../test-support/compose-fix';
 
 /** Applies offset edits (non-overlapping) and checks the result still parses. */
 function apply(model: ComposeModel, edits: OffsetEdit[]): string {

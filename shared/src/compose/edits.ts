@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { OffsetEdit } from '../text/edits';
 import { isNullScalar, type ComposeModel, type Field, type Service, type YamlMap, type YamlPair, type YamlSeq } from './model';
 import { scalar } from './values';
@@ -67,6 +67,46 @@ export function replaceScalar(model: ComposeModel, node: Node | null | undefined
   return replaceNode(model, node, yamlScalar(value, block ? 'double' : styleOf(node), inFlow(model, node)));
 }
 
+/**
+ * Replaces what a scalar evaluates to, in the least intrusive way: only the default of a
+ * `${VAR:-default}` value (so the variable stays), inside the quotes of a quoted scalar, or the
+ * whole plain scalar by `plainText` (the caller's YAML for the value, quoted as it needs).
+ */
+export function replaceValue(model: ComposeModel, node: Node | null | undefined, value: string, plainText: string): OffsetEdit[] {
+  if (!isScalar(node) || !node.range) return [];
+  const range = valueRange(model, node);
+  if (!range) return [];
+  const written = model.text.slice(range[0], range[1]);
+  const variable = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^${}]*)\}$/.exec(written);
+  if (variable && (node.type === 'PLAIN' || String(node.value) === written)) {
+    const at = range[0] + written.length - 1 - variable[1].length;
+    return [{ start: at, end: at + variable[1].length, newText: value }];
+  }
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return replaceScalar(model, node, value);
+  if (node.type === 'PLAIN') return [{ start: range[0], end: range[1], newText: plainText }];
+  return replaceNode(model, node, plainText);
+}
+
+/** Replaces a scalar's text between its quotes (or the plain text), leaving the quotes alone. */
+export function replaceContent(model: ComposeModel, node: Node | null | undefined, newText: string): OffsetEdit[] {
+  if (!isScalar(node)) return [];
+  const range = valueRange(model, node);
+  if (!range) return [];
+  const written = model.text.slice(range[0], range[1]);
+  // Only when what is written is exactly the value (no escapes, no folded lines) is it safe.
+  if (written !== scalarSource(node)) return [];
+  return [{ start: range[0], end: range[1], newText }];
+}
+
+/** The scalar's value as text, as it would be written between quotes without escapes. */
+function scalarSource(node: Scalar): string {
+  if (node.type === 'PLAIN' || node.type === undefined) {
+    const source = (node.srcToken as { source?: string } | undefined)?.source;
+    if (typeof source === 'string') return source;
+  }
+  return String(node.value);
+}
+
 /** Whether a node sits inside a flow collection (`[a, b]` / `{a: b}`), where quoting is stricter. */
 function inFlow(model: ComposeModel, node: Node): boolean {
   const start = node.range![0];
@@ -85,6 +125,15 @@ function inFlow(model: ComposeModel, node: Node): boolean {
 
 function columnOf(model: ComposeModel, offset: number): number {
   return offset - model.index.lineStart(model.index.lineOf(offset));
+}
+
+/** A scalar's text without its quotes; for block scalars and collections, the whole node without trailing blanks. */
+export function valueRange(model: ComposeModel, node: Node | null | undefined): [number, number] | undefined {
+  if (!node?.range) return undefined;
+  const start = node.range[0];
+  const end = contentEnd(model, start, node.range[1]);
+  if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && end - start >= 2) return [start + 1, end - 1];
+  return [start, end];
 }
 
 /** `end` moved back over trailing blanks and line breaks (block scalars end after their newline). */
@@ -225,23 +274,50 @@ export function addServiceKey(model: ComposeModel, service: Service, lines: stri
     if (isScalar(pair.key) && (pair.key.value === 'image' || pair.key.value === 'build')) after = pair;
   }
   // image/build is normally early; keep the new key next to it unless build comes last anyway.
-  const { at, prefix } = afterLineOf(model, pairEnd(model, after));
-  const text = indentLines(model, lines, indent).map((line) => line + eol).join('');
-  return [{ start: at, end: at, newText: prefix ? prefix + text.slice(0, text.length - eol.length) : text }];
+  return [insertLinesAfter(model, pairEnd(model, after), indentLines(model, lines, indent))];
 }
 
 function addToFlowMap(model: ComposeModel, node: YamlMap, lines: string[]): OffsetEdit[] {
   if (lines.some((line) => /^\s/.test(line))) return [];
-  if (!node.range) return [];
-  const pairs = node.items as YamlPair[];
-  const entries = lines.join(', ');
+  return addFlowMapEntries(model, node, lines.join(', '), '');
+}
+
+/** Adds `entries` (`a: 1, b: 2`) before the closing brace of a flow mapping; `padding` goes around them in `{}`. */
+function addFlowMapEntries(model: ComposeModel, map: YamlMap, entries: string, padding: string): OffsetEdit[] {
+  if (!map.range) return [];
+  const pairs = map.items as YamlPair[];
   if (pairs.length === 0) {
-    const open = model.text.indexOf('{', node.range[0]);
-    return open < 0 ? [] : [{ start: open + 1, end: open + 1, newText: entries }];
+    const open = model.text.indexOf('{', map.range[0]);
+    return open < 0 ? [] : [{ start: open + 1, end: open + 1, newText: padding + entries + padding }];
   }
   const end = pairEnd(model, pairs[pairs.length - 1]);
   const comma = trailingComma(model, end);
   return comma === undefined ? [{ start: end, end, newText: `, ${entries}` }] : [{ start: comma + 1, end: comma + 1, newText: ` ${entries}` }];
+}
+
+/**
+ * Adds entries to any mapping as written (the service's own mapping has `addServiceKey`). Block
+ * mappings get `lines` (nested lines in 2-space steps, re-indented to the file's step) after the
+ * entry `after` or after the last entry, at the mapping's indentation; flow mappings get
+ * `flowEntries` before the closing brace. Empty when no safe edit exists.
+ */
+export function addMapEntries(model: ComposeModel, map: YamlMap, lines: string[], flowEntries: string[], after?: YamlPair): OffsetEdit[] {
+  if (!map.range) return [];
+  if (map.flow) return addFlowMapEntries(model, map, flowEntries.join(', '), ' ');
+  const pairs = map.items as YamlPair[];
+  const first = pairs[0]?.key as Node | undefined;
+  if (!first?.range) return [];
+  const last = after ?? pairs[pairs.length - 1];
+  if (!(last.key as Node | null)?.range) return [];
+  return [insertLinesAfter(model, pairEnd(model, last), indentLines(model, lines, ' '.repeat(columnOf(model, first.range[0]))))];
+}
+
+/** Inserts whole lines (indented already) after the line holding `offset`, with the file's line ending. */
+function insertLinesAfter(model: ComposeModel, offset: number, lines: string[]): OffsetEdit {
+  const eol = model.index.eol;
+  const { at, prefix } = afterLineOf(model, offset);
+  const text = lines.map((line) => line + eol).join('');
+  return { start: at, end: at, newText: prefix ? prefix + text.slice(0, text.length - eol.length) : text };
 }
 
 /** The offset of a `,` right after `end` (over blanks), as in `[a, b, ]`. */
@@ -488,6 +564,21 @@ export function removeServiceListItem(model: ComposeModel, service: Service, fie
   const list = `[${remaining.join(', ')}]`;
   if (field.fromMerge) return addServiceKey(model, service, [`${field.key}: ${list}`]);
   return replaceNode(model, field.written, list);
+}
+
+/**
+ * Overrides a list the service inherits with its items, the item `written` replaced by
+ * `newValue` (the anchor stays as it is). Only lists of scalars can be copied faithfully (as a
+ * flow list); empty otherwise.
+ */
+export function overrideListItem(model: ComposeModel, service: Service, field: Field, written: Node | null, newValue: string): OffsetEdit[] {
+  const texts: string[] = [];
+  for (const entry of field.items()) {
+    const value = scalar(entry.node);
+    if (!value || value.node.value === null) return [];
+    texts.push(yamlScalar(entry.written === written ? newValue : String(value.node.value), styleOf(value.node), true));
+  }
+  return addServiceKey(model, service, [`${field.key}: [${texts.join(', ')}]`]);
 }
 
 /** The services whose effective `path` is the very pair `field` is written in (those an anchor edit affects). */

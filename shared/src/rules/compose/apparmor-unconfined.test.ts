@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { assertFires, assertQuiet, applyFixChecked, findingsOf } from '../../test-support/rule-test';
-import { assertComposeFix, COMPOSE } from '../../test-support/compose-fix';
-import { assertRemovalFix } from '../../compose/fix-checks.test';
+import { assertComposeFix, assertRemovalFix, COMPOSE } from '../../test-support/compose-fix';
 
 const ID = 'DG211';
 

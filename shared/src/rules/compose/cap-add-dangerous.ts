@@ -1,7 +1,8 @@
 import { isSeq } from 'yaml';
 import { defineComposeRule } from '../rule';
 import { capabilities } from '../../compose/values';
-import { problemFor, removeItemFixes, serviceLabel, valueRange } from '../../compose/rule-support';
+import { problemFor, removeItemFixes, serviceLabel } from './service-findings';
+import { valueRange } from '../../compose/edits';
 
 /** The capabilities that let a container escape, control the host, or attack its neighbours. */
 const DANGEROUS: Record<string, string> = {

@@ -1,9 +1,8 @@
 import { isSeq } from 'yaml';
-import { defineComposeRule, type ProblemFix } from '../rule';
+import { defineComposeRule } from '../rule';
 import { capabilities } from '../../compose/values';
-import { addServiceListItem, appendToSequence } from '../../compose/edits';
-import { inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from '../../compose/rule-support';
-import { isNullScalar, type YamlSeq } from '../../compose/model';
+import { addItemFixes, problemFor, serviceLabel } from './service-findings';
+import { isNullScalar } from '../../compose/model';
 
 export default defineComposeRule({
   id: 'DG204',
@@ -27,23 +26,9 @@ export default defineComposeRule({
       const message = field
         ? `${serviceLabel(service, field)} drops only some capabilities: add ALL to cap_drop and add back with cap_add only what it needs.`
         : `Service '${service.name}' keeps Docker's default capabilities: add 'cap_drop: [ALL]' and add back with cap_add only what it needs.`;
-      const own: ProblemFix = {
-        title: field ? `Add ALL to cap_drop of service '${service.name}'` : `Add 'cap_drop: [ALL]'`,
-        edits: addServiceListItem(model, service, 'cap_drop', 'ALL'),
-      };
-      let fixes: ProblemFix[] = [own];
-      if (field && isShared(field)) {
-        const anchorList = field.fromMerge && isSeq(field.written) ? (field.written as YamlSeq) : undefined;
-        fixes = withAnchorVariant(
-          model,
-          service,
-          field,
-          { ...own, title: `Add 'cap_drop: [ALL]' to service '${service.name}' (overrides the inherited list)` },
-          anchorList ? { title: `Add ALL to cap_drop ${inAnchor(model, field)}`, edits: appendToSequence(model, anchorList, 'ALL') } : undefined,
-        );
-      }
+      const fixes = addItemFixes(model, service, 'cap_drop', field, 'ALL', 'ALL');
       const at = field ? field.keyNode.range! : [service.keyStart, service.keyEnd];
-      report(problemFor(service, field, { start: at[0], end: at[1], message, fixes: fixes.filter((fix) => fix.edits.length > 0) }));
+      report(problemFor(service, field, { start: at[0], end: at[1], message, fixes }));
     }
   },
 });

@@ -1,8 +1,9 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import { defineComposeRule } from '../rule';
 import { environment, ports, portRangeIncludes, scalar, scalarOffset, UNKNOWN } from '../../compose/values';
-import { problemFor, serviceLabel, shellWords, valueRange, type Word } from '../../compose/rule-support';
+import { problemFor, serviceLabel } from './service-findings';
 import type { ComposeModel, Field } from '../../compose/model';
+import { valueRange } from '../../compose/edits';
 
 const PLAIN_PORT = 2375;
 
@@ -146,4 +147,27 @@ function atCommandPosition(words: Word[], i: number): boolean {
 function sub(word: Word, at: number): Word {
   const exact = word.end - word.start === word.text.length;
   return exact ? { text: word.text.slice(at), start: word.start + at, end: word.end } : word;
+}
+
+/** A word of a command line, with the offsets of what is written (quotes included). */
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a command string into shell-like words, with quotes removed from the text but offsets
+ * covering what is written. Separators (`&&`, `||`, `;`, `|`, newlines) come out as their own words.
+ */
+function shellWords(text: string, offset: number | undefined, fallback: [number, number]): Word[] {
+  const words: Word[] = [];
+  const pattern = /&&|\|\||[;|\n]|(?:[^\s"';|&]|&(?!&)|"[^"]*"?|'[^']*'?)+/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const raw = match[0];
+    const start = offset === undefined ? fallback[0] : offset + match.index;
+    const end = offset === undefined ? fallback[1] : offset + match.index + raw.length;
+    words.push({ text: raw.replace(/["']/g, ''), start, end });
+  }
+  return words;
 }

@@ -1,9 +1,10 @@
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar } from 'yaml';
 import { defineComposeRule } from '../rule';
 import type { ComposeModel, Field, Service } from '../../compose/model';
 import { scalar } from '../../compose/values';
-import { contentRange, isAliasItem, isShared, reportForService, serviceLabel } from './rule-helpers';
+import { isShared, reportForService, serviceLabel } from './service-findings';
 import type { RuleContext } from '../rule';
+import { valueRange } from '../../compose/edits';
 
 export default defineComposeRule({
   id: 'DG222',
@@ -32,9 +33,9 @@ function reportItems(context: RuleContext<ComposeModel>, service: Service, field
     const value = isScalar(node) ? scalar(node) : undefined;
     const text = value?.value ?? value?.raw;
     if (value && (text === undefined || text.trim() === '')) continue;
-    const range = contentRange(model, node);
+    const range = valueRange(model, node);
     if (!range) continue;
-    const shared = isShared(field) || isAliasItem(item.written);
+    const shared = isShared(field) || isAlias(item.written);
     reportForService(context, service, shared, {
       start: range[0],
       end: range[1],

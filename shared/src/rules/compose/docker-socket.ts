@@ -1,6 +1,7 @@
 import { defineComposeRule } from '../rule';
 import { UNKNOWN, volumes, type Mount } from '../../compose/values';
-import { problemFor, serviceLabel, valueRange } from '../../compose/rule-support';
+import { problemFor, serviceLabel } from './service-findings';
+import { valueRange } from '../../compose/edits';
 
 const SOCKETS = ['docker.sock', 'podman.sock', 'containerd.sock'];
 

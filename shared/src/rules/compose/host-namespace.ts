@@ -1,7 +1,7 @@
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { scalar } from '../../compose/values';
-import { addServiceKey, removeField, setPairValue } from '../../compose/edits';
-import { anchorInherits, inAnchor, problemFor, serviceLabel, valueRange, withAnchorVariant } from '../../compose/rule-support';
+import { addServiceKey, removeField, setPairValue, valueRange } from '../../compose/edits';
+import { anchorInherits, inAnchor, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
 
 /** What sharing each namespace with the host gives the container. */
 const NAMESPACES: Record<string, string> = {

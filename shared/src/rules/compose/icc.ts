@@ -1,7 +1,7 @@
 import { defineComposeRule } from '../rule';
 import type { Field } from '../../compose/model';
 import { fieldValue, parseGoBool, scalar, toBoolean } from '../../compose/values';
-import { contentRange } from './rule-helpers';
+import { valueRange } from '../../compose/edits';
 
 const ICC_OPTION = 'com.docker.network.bridge.enable_icc';
 
@@ -32,7 +32,7 @@ export default defineComposeRule({
     for (const network of model.networks) {
       const setting = iccSetting(network);
       if (!setting?.enabled) continue;
-      const range = contentRange(model, setting.field.value);
+      const range = valueRange(model, setting.field.value);
       if (!range) continue;
       context.report({
         start: range[0],

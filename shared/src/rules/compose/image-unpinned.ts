@@ -1,7 +1,8 @@
 import { defineComposeRule } from '../rule';
 import { scalar } from '../../compose/values';
 import { parseImageReference } from '../../dockerfile/image';
-import { contentRange, isShared, reportForService, serviceLabel } from './rule-helpers';
+import { isShared, reportForService, serviceLabel } from './service-findings';
+import { valueRange } from '../../compose/edits';
 
 export default defineComposeRule({
   id: 'DG224',
@@ -20,7 +21,7 @@ export default defineComposeRule({
       if (!field || value === undefined || value === '') continue;
       const image = parseImageReference(value);
       if (image.digest !== undefined || (image.tag !== undefined && image.tag !== 'latest')) continue;
-      const range = contentRange(model, field.value);
+      const range = valueRange(model, field.value);
       if (!range) continue;
       const shared = isShared(field);
       const problem = image.tag === 'latest' ? "tagged 'latest'" : 'which has no tag (so latest)';

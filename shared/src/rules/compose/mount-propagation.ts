@@ -1,8 +1,9 @@
-import { isScalar } from 'yaml';
+import { isAlias, isScalar } from 'yaml';
 import { defineComposeRule } from '../rule';
 import type { ComposeModel } from '../../compose/model';
 import { scalarOffset, volumes, type Mount } from '../../compose/values';
-import { contentRange, isAliasItem, reportForService, serviceLabel } from './rule-helpers';
+import { reportForService, serviceLabel } from './service-findings';
+import { valueRange } from '../../compose/edits';
 
 const SHARED = new Set(['shared', 'rshared']);
 
@@ -21,7 +22,7 @@ export default defineComposeRule({
         if (mount.type !== 'bind' || mount.propagation === undefined || !SHARED.has(mount.propagation)) continue;
         const range = propagationRange(model, mount);
         if (!range) continue;
-        const shared = field!.fromMerge || field!.viaAlias || isAliasItem(mount.item);
+        const shared = field!.fromMerge || field!.viaAlias || isAlias(mount.item);
         reportForService(context, service, shared, {
           start: range[0],
           end: range[1],
@@ -34,15 +35,15 @@ export default defineComposeRule({
 
 /** The propagation word: `bind.propagation`'s value, or the option inside a short mode list. */
 function propagationRange(model: ComposeModel, mount: Mount): [number, number] | undefined {
-  if (!mount.short) return contentRange(model, mount.propagationField?.value);
-  if (!isScalar(mount.node) || mount.mode === undefined) return contentRange(model, mount.node);
+  if (!mount.short) return valueRange(model, mount.propagationField?.value);
+  if (!isScalar(mount.node) || mount.mode === undefined) return valueRange(model, mount.node);
   const value = String(mount.node.value);
   const start = scalarOffset(model, mount.node, 0);
-  if (start === undefined || !value.endsWith(`:${mount.mode}`)) return contentRange(model, mount.node);
+  if (start === undefined || !value.endsWith(`:${mount.mode}`)) return valueRange(model, mount.node);
   let at = value.length - mount.mode.length;
   for (const option of mount.mode.split(',')) {
     if (option === mount.propagation) return [start + at, start + at + option.length];
     at += option.length + 1;
   }
-  return contentRange(model, mount.node);
+  return valueRange(model, mount.node);
 }

@@ -1,8 +1,8 @@
 import { isAlias, isSeq } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { noNewPrivileges, securityOptions, type SecurityOption } from '../../compose/values';
-import { addServiceListItem, appendToSequence, replaceNode, replaceScalar, yamlScalar } from '../../compose/edits';
-import { inAnchor, isShared, overrideListItem, problemFor, serviceLabel, valueRange, withAnchorVariant } from '../../compose/rule-support';
+import { overrideListItem, replaceNode, replaceScalar, valueRange, yamlScalar } from '../../compose/edits';
+import { addItemFixes, inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
 import { isNullScalar, type ComposeModel, type Field, type Service, type YamlSeq } from '../../compose/model';
 import type { OffsetEdit } from '../../text/edits';
 
@@ -33,28 +33,14 @@ export default defineComposeRule({
       // `extends:` merges the base's security_opt into this one; a base in another file is unknown.
       const base = service.fromExtends('security_opt');
       if (base === 'unknown' || securityOptions(base).some((option) => option.key === undefined || noNewPrivileges(option) === true)) continue;
-      const own: ProblemFix = {
-        title: field ? `Add "${OPTION}" to security_opt of service '${service.name}'` : `Add 'security_opt: ["${OPTION}"]'`,
-        edits: addServiceListItem(model, service, 'security_opt', OPTION, { keepInherited: true }),
-      };
-      let fixes: ProblemFix[] = [own];
-      if (field && isShared(field)) {
-        const anchorList = field.fromMerge && isSeq(field.written) ? (field.written as YamlSeq) : undefined;
-        fixes = withAnchorVariant(
-          model,
-          service,
-          field,
-          { ...own, title: `Set security_opt with "${OPTION}" in service '${service.name}' (overrides the inherited list, keeping its options)` },
-          anchorList ? { title: `Add "${OPTION}" to security_opt ${inAnchor(model, field)}`, edits: appendToSequence(model, anchorList, yamlScalar(OPTION, 'plain', anchorList.flow === true)) } : undefined,
-        );
-      }
+      const fixes = addItemFixes(model, service, 'security_opt', field, OPTION, `"${OPTION}"`, true);
       const at = field ? field.keyNode.range! : [service.keyStart, service.keyEnd];
       report(
         problemFor(service, field, {
           start: at[0],
           end: at[1],
           message: `${serviceLabel(service, field)} does not set no-new-privileges: a setuid or setcap binary in the container can still raise its privileges. Add "${OPTION}" to security_opt.`,
-          fixes: fixes.filter((fix) => fix.edits.length > 0),
+          fixes,
         }),
       );
     }

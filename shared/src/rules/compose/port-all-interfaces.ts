@@ -1,10 +1,10 @@
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { fieldValue, ports, scalarOffset, type Port } from '../../compose/values';
-import { servicesSharing } from '../../compose/edits';
-import { addMapEntries, anchorTitle, contentRange, isAliasItem, isShared, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, overrideListItem, servicesSharing, valueRange } from '../../compose/edits';
+import { anchorTitle, isShared, reportForService, serviceLabel } from './service-findings';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -23,16 +23,16 @@ export default defineComposeRule({
       const field = service.field('ports');
       for (const port of ports(field)) {
         if (!port.known || port.hostIp !== undefined || !port.hostIpKnown) continue;
-        const range = port.short ? contentRange(model, port.node) : contentRange(model, longPortValue(model, port));
+        const range = port.short ? valueRange(model, port.node) : valueRange(model, longPortValue(model, port));
         if (!range) continue;
-        const shared = isShared(field) || isAliasItem(port.item);
+        const shared = isShared(field) || isAlias(port.item);
         const fixes: ProblemFix[] = [];
         if (port.short) {
           const inPlace = loopbackEdits(model, port);
           if (!shared) {
             if (inPlace.length > 0) fixes.push({ title: `Bind to ${LOOPBACK} only`, edits: inPlace });
-          } else if (!isAliasItem(port.item)) {
-            const override = overrideInheritedItem(model, service, field!, port.item, loopbackSpec(String((port.node as { value: unknown }).value)));
+          } else if (!isAlias(port.item)) {
+            const override = overrideListItem(model, service, field!, port.item, loopbackSpec(String((port.node as { value: unknown }).value)));
             if (override.length > 0) {
               fixes.push({ title: `Bind to ${LOOPBACK} only in service '${service.name}' (overrides the inherited ports)`, edits: override });
               if (inPlace.length > 0) fixes.push({ title: `Bind to ${LOOPBACK} only in the ${anchorTitle(field!, servicesSharing(model, field!))}`, edits: inPlace });

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { assertFires, assertQuiet, findingsOf, lintText } from '../../test-support/rule-test';
 import { applyEdits } from '../../text/edits';
-import { assertComposeFix, COMPOSE } from '../../test-support/compose-fix';
-import { assertRemovalFix } from '../../compose/fix-checks.test';
+import { assertComposeFix, assertRemovalFix, COMPOSE } from '../../test-support/compose-fix';
 
 const ID = 'DG201';
 

@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { scalar, toBoolean, volumes } from '../../compose/values';
-import { addServiceKey, addServiceListItem, setServiceKey } from '../../compose/edits';
-import { inAnchor, isShared, problemFor, replaceValue, serviceLabel, valueRange, withAnchorVariant } from '../../compose/rule-support';
+import { addServiceKey, addServiceListItem, replaceValue, setServiceKey, valueRange } from '../../compose/edits';
+import { inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
 import { isNullScalar, type Service } from '../../compose/model';
 import type { OffsetEdit } from '../../text/edits';
 

@@ -2,8 +2,8 @@ import type { ProblemFix, RuleContext } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Service } from '../../compose/model';
 import { limits, type Limit } from '../../compose/values';
-import { addServiceKey, setPairValue } from '../../compose/edits';
-import { addMapEntries, contentRange, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel, titleWithInheritors } from './rule-helpers';
+import { addMapEntries, addServiceKey, setPairValue, valueRange } from '../../compose/edits';
+import { extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel, titleWithInheritors } from './service-findings';
 
 /**
  * DG217 memory-limit, DG218 cpu-limit and DG219 pids-limit: the same check on three limits. A limit
@@ -63,7 +63,7 @@ function reportUnlimited(context: RuleContext<ComposeModel>, service: Service, l
   const { model } = context;
   const field = limit.field;
   const shared = isShared(field);
-  const range = contentRange(model, field.value);
+  const range = valueRange(model, field.value);
   const [start, end] = range && range[1] > range[0] ? range : [field.keyNode.range![0], field.keyNode.range![1]];
   const inDeploy = limit.path.startsWith('deploy.');
   const value = inDeploy ? spec.deployValue : spec.serviceValue;

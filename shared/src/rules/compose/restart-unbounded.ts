@@ -3,8 +3,8 @@ import { defineComposeRule, type ProblemFix, type RuleContext } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Field, Service } from '../../compose/model';
 import { restartPolicies, type RestartPolicy } from '../../compose/values';
-import { addServiceKey, servicesSharing, setPairValue } from '../../compose/edits';
-import { addMapEntries, anchorTitle, contentRange, isShared, mapOf, replaceContent, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, addServiceKey, replaceContent, servicesSharing, setPairValue, valueRange } from '../../compose/edits';
+import { anchorTitle, isShared, mapOf, reportForService, serviceLabel } from './service-findings';
 
 const BOUNDED = 'on-failure:5';
 
@@ -25,7 +25,7 @@ export default defineComposeRule({
         if (policy.source === 'restart') {
           if (policy.condition !== 'always' && policy.condition !== 'unless-stopped') continue;
           const field = policy.field;
-          const range = contentRange(model, field.value);
+          const range = valueRange(model, field.value);
           if (!range) continue;
           const shared = isShared(field);
           const inPlace = replacePolicy(model, field, policy.condition);
@@ -57,7 +57,7 @@ export default defineComposeRule({
 function replacePolicy(model: ComposeModel, field: Field, condition: string): OffsetEdit[] {
   const node = field.written;
   if (!isScalar(node) || !node.range) return [];
-  const range = contentRange(model, node);
+  const range = valueRange(model, node);
   if (!range) return [];
   const written = model.text.slice(range[0], range[1]);
   if (written.toLowerCase() === condition) return replaceContent(model, node, BOUNDED);
@@ -69,7 +69,7 @@ function replacePolicy(model: ComposeModel, field: Field, condition: string): Of
 function reportDeployPolicy(context: RuleContext<ComposeModel>, service: Service, policy: RestartPolicy): void {
   const { model } = context;
   const conditionField = policy.conditionField;
-  const range = conditionField ? contentRange(model, conditionField.value) : policy.field.keyNode.range ? [policy.field.keyNode.range[0], policy.field.keyNode.range[1]] : undefined;
+  const range = conditionField ? valueRange(model, conditionField.value) : policy.field.keyNode.range ? [policy.field.keyNode.range[0], policy.field.keyNode.range[1]] : undefined;
   if (!range) return;
   const shared = isShared(policy.field) || isShared(conditionField);
   const fixes: ProblemFix[] = [];

@@ -1,4 +1,4 @@
-import { isLastOf, securityOptRule } from '../../compose/security-opt-rule';
+import { isLastOf, securityOptRule } from './security-opt-rule';
 
 export default securityOptRule(
   {

@@ -2,7 +2,8 @@ import { defineComposeRule } from '../rule';
 import type { ComposeModel } from '../../compose/model';
 import { environment, type EnvironmentEntry } from '../../compose/values';
 import { findSecretValues, isNonSecretValue, isSecretName } from '../../secrets';
-import { contentRange, isShared, reportForService, serviceLabel } from './rule-helpers';
+import { isShared, reportForService, serviceLabel } from './service-findings';
+import { valueRange } from '../../compose/edits';
 
 /**
  * Besides what `isNonSecretValue` (shared with DG106) skips — nothing, switches, paths, URLs
@@ -45,7 +46,7 @@ export default defineComposeRule({
       const field = service.field('environment');
       for (const entry of environment(field)) {
         if (!entry.set || entry.raw === undefined || entry.raw.trim() === '') continue;
-        const value = valueRange(model, entry);
+        const value = entryValueRange(model, entry);
         if (!value) continue;
         const shared = isShared(field);
         const label = serviceLabel(service, shared ? field : undefined);
@@ -77,9 +78,9 @@ function isLiteral(raw: string): boolean {
 }
 
 /** The value's range; `exact` when the text there is the raw value, so offsets inside it map. */
-function valueRange(model: ComposeModel, entry: EnvironmentEntry): { start: number; end: number; exact: boolean } | undefined {
+function entryValueRange(model: ComposeModel, entry: EnvironmentEntry): { start: number; end: number; exact: boolean } | undefined {
   let range: [number, number] | undefined;
-  if (entry.field) range = contentRange(model, entry.node);
+  if (entry.field) range = valueRange(model, entry.node);
   else if (entry.valueStart !== undefined && entry.valueEnd !== undefined) range = [entry.valueStart, entry.valueEnd];
   if (!range) return undefined;
   return { start: range[0], end: range[1], exact: model.text.slice(range[0], range[1]) === entry.raw };

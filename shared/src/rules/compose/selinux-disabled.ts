@@ -1,4 +1,4 @@
-import { securityOptRule } from '../../compose/security-opt-rule';
+import { securityOptRule } from './security-opt-rule';
 
 export default securityOptRule(
   {

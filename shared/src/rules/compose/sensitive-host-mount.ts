@@ -1,7 +1,9 @@
+import { isAlias } from 'yaml';
 import { defineComposeRule } from '../rule';
 import type { ComposeModel } from '../../compose/model';
 import { interpolate, volumes, type Mount } from '../../compose/values';
-import { contentRange, isAliasItem, reportForService, serviceLabel } from './rule-helpers';
+import { reportForService, serviceLabel } from './service-findings';
+import { valueRange } from '../../compose/edits';
 
 /** Host paths that are, with everything inside them, the host's own system. `/` alone is exact. */
 const SENSITIVE = ['/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/run', '/var/run', '/var/lib/docker', '/lib/modules', '/usr', '/bin', '/sbin'];
@@ -43,7 +45,7 @@ export default defineComposeRule({
         const range = sourceRange(model, mount);
         if (!range) continue;
         const writable = mount.readOnly === false;
-        const shared = field!.fromMerge || field!.viaAlias || isAliasItem(mount.item);
+        const shared = field!.fromMerge || field!.viaAlias || isAlias(mount.item);
         reportForService(context, service, shared, {
           start: range[0],
           end: range[1],
@@ -73,9 +75,9 @@ function hostPathOf(model: ComposeModel, mount: Mount): string | undefined {
 function sourceRange(model: ComposeModel, mount: Mount): [number, number] | undefined {
   if (mount.short) {
     if (mount.sourceStart !== undefined && mount.sourceEnd !== undefined) return [mount.sourceStart, mount.sourceEnd];
-    return contentRange(model, mount.node);
+    return valueRange(model, mount.node);
   }
-  return contentRange(model, mount.sourceNode);
+  return valueRange(model, mount.sourceNode);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
-import { addServiceKey } from '../../compose/edits';
-import { addMapEntries, extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel, titleWithInheritors } from './rule-helpers';
+import { addMapEntries, addServiceKey } from '../../compose/edits';
+import { extendsChain, isCompleteService, isShared, mapOf, reportForService, serviceLabel, titleWithInheritors } from './service-findings';
 
 /** The entries the fix adds, block and flow; see the docs page for why these numbers. */
 const ENTRIES = {

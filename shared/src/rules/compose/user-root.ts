@@ -1,7 +1,7 @@
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { scalar } from '../../compose/values';
-import { setPairValue, setServiceKey } from '../../compose/edits';
-import { inAnchor, isShared, problemFor, replaceValue, serviceLabel, valueRange, withAnchorVariant } from '../../compose/rule-support';
+import { replaceValue, setPairValue, setServiceKey, valueRange } from '../../compose/edits';
+import { inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
 
 const NON_ROOT = '10001:10001';
 /** Quoted: YAML 1.1 loaders (docker-compose v1, PyYAML) read plain 10001:10001 as a base-60 number. */

@@ -6,7 +6,7 @@ import { addServiceKey } from '../../compose/edits';
 import { buildDockerfileModel, isRootUser } from '../../dockerfile/model';
 import { parseImageReference } from '../../dockerfile/image';
 import { describeRuntimeBase, imageLabel, matchesNonRootPattern } from '../../dockerfile/runtime-user';
-import { extendsChain, isCompleteService, serviceLabel, titleWithInheritors } from './rule-helpers';
+import { extendsChain, isCompleteService, serviceLabel, titleWithInheritors } from './service-findings';
 import { directoryOf, resolveFrom } from './workspace-path';
 
 const NON_ROOT_USER = '"10001:10001"';

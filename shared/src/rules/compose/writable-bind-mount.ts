@@ -1,10 +1,10 @@
-import { isScalar } from 'yaml';
+import { isAlias, isScalar } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { volumes, scalarOffset, type Mount } from '../../compose/values';
-import { servicesSharing, setPairValue } from '../../compose/edits';
-import { addMapEntries, anchorTitle, contentRange, isAliasItem, overrideInheritedItem, reportForService, serviceLabel } from './rule-helpers';
+import { addMapEntries, overrideListItem, servicesSharing, setPairValue, valueRange } from '../../compose/edits';
+import { anchorTitle, reportForService, serviceLabel } from './service-findings';
 
 const SOCKET = /\.sock(?:et)?$/i;
 
@@ -27,18 +27,18 @@ export default defineComposeRule({
         // Read-only does not stop anyone connecting to a socket (DG202 reports daemon sockets).
         if (mount.source !== undefined && SOCKET.test(mount.source)) continue;
         const range = mount.short
-          ? contentRange(model, mount.node)
-          : contentRange(model, mount.readOnlyField?.value ?? mount.sourceNode);
+          ? valueRange(model, mount.node)
+          : valueRange(model, mount.readOnlyField?.value ?? mount.sourceNode);
         if (!range) continue;
-        const shared = field!.fromMerge || field!.viaAlias || isAliasItem(mount.item);
+        const shared = field!.fromMerge || field!.viaAlias || isAlias(mount.item);
         const fixes: ProblemFix[] = [];
         const inPlace = readOnlyEdits(model, mount);
         if (!shared) {
           if (inPlace.length > 0) fixes.push({ title: mount.short ? `Mount read-only (':ro')` : 'Mount read-only (read_only: true)', edits: inPlace });
-        } else if (!isAliasItem(mount.item)) {
+        } else if (!isAlias(mount.item)) {
           // Edit the service, not the anchor other services share: override the list in it.
           const copy = mount.short ? readOnlyShort(model, mount) : undefined;
-          const override = copy ? overrideInheritedItem(model, service, field!, mount.item, copy.value) : [];
+          const override = copy ? overrideListItem(model, service, field!, mount.item, copy.value) : [];
           if (override.length > 0) fixes.push({ title: `Mount read-only in service '${service.name}' (overrides the inherited volumes)`, edits: override });
           if (fixes.length > 0 && inPlace.length > 0) {
             fixes.push({ title: `Mount read-only in the ${anchorTitle(field!, servicesSharing(model, field!))}`, edits: inPlace });

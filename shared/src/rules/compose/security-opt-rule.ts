@@ -1,7 +1,8 @@
 import { isSeq } from 'yaml';
-import { defineComposeRule, type ComposeRule } from '../rules/rule';
-import { securityOptions, type SecurityOption } from './values';
-import { problemFor, removeItemFixes, serviceLabel, valueRange } from './rule-support';
+import { defineComposeRule, type ComposeRule } from '../rule';
+import { securityOptions, type SecurityOption } from '../../compose/values';
+import { valueRange } from '../../compose/edits';
+import { problemFor, removeItemFixes, serviceLabel } from './service-findings';
 
 /**
  * DG210–DG213 share one shape: a `security_opt` entry that turns a kernel confinement off.
