@@ -6,12 +6,12 @@ import {
   addServiceKey,
   addServiceListItem,
   appendToSequence,
-  describeAnchor,
   needsQuotes,
   removeField,
   removeSequenceItem,
   removeServiceListItem,
   replaceScalar,
+  replaceValue,
   setServiceKey,
   yamlScalar,
 } from './edits';
@@ -174,12 +174,11 @@ test('addServiceListItem: new key, own list in its style, merged list overridden
   assert.equal(apply(aliasList, addServiceListItem(aliasList, svc(aliasList), 'cap_drop', 'ALL', { keepInherited: true })), 'x: &caps [NET_RAW]\nservices:\n  web:\n    cap_drop: [NET_RAW, ALL]\n');
 });
 
-test('removeServiceListItem never edits the anchor; describeAnchor names the services', () => {
+test('removeServiceListItem never edits the anchor', () => {
   const model = buildComposeModel('x: &b\n  cap_add: [SYS_ADMIN, CHOWN]\nservices:\n  web:\n    <<: *b\n    image: x\n  api:\n    <<: *b\n');
   const field = svc(model).field('cap_add')!;
   const admin = field.items()[0].written;
   assert.equal(apply(model, removeServiceListItem(model, svc(model), field, admin)), 'x: &b\n  cap_add: [SYS_ADMIN, CHOWN]\nservices:\n  web:\n    <<: *b\n    image: x\n    cap_add: [CHOWN]\n  api:\n    <<: *b\n');
-  assert.equal(describeAnchor(model, field), 'anchor &b (used by web, api)');
 });
 
 test('assertRemovalFix accepts a removed trailing comment and rejects a removed comment line', () => {
@@ -197,4 +196,21 @@ test('addServiceKey never inserts into the kept trailing lines of a |+ block sca
   const fixed = apply(noImage, addServiceKey(noImage, noImage.services[0], ['read_only: true']));
   assert.equal(fixed, 'services:\n  web:\n    command: |+\n      run\n\n    read_only: true\n  db:\n    image: y\n');
   assert.equal(data(fixed).services.web.command, data(noImage.text).services.web.command);
+});
+
+test('replaceValue touches the least it can: the default of ${VAR:-x}, the text inside quotes, else the whole scalar', () => {
+  const model = buildComposeModel(
+    'services:\n  web:\n    a: ${USER:-root}\n    b: "root"\n    c: \'root\'\n    d: "ro\\x6ft"\n    e: root\n    f: |\n      root\n',
+  );
+  const value = (key: string) => svc(model).field(key)!.value;
+  const replaced = (key: string, to = 'nobody', plain = 'nobody') => apply(model, replaceValue(model, value(key), to, plain));
+  assert.ok(replaced('a').includes('a: ${USER:-nobody}\n'));
+  // Inside the quotes only: the quotes stay exactly as written.
+  assert.deepEqual(replaceValue(model, value('b'), 'nobody', 'nobody'), [{ start: value('b')!.range![0] + 1, end: value('b')!.range![0] + 5, newText: 'nobody' }]);
+  assert.ok(replaced('c').includes("c: 'nobody'\n"));
+  // Escapes in the old text, or a new value that would need them: the whole scalar, re-quoted.
+  assert.ok(replaced('d').includes('d: "nobody"\n'));
+  assert.ok(replaced('b', 'say "hi"', '"say \\"hi\\""').includes('b: "say \\"hi\\""\n'));
+  assert.ok(replaced('e', '10001:10001', '"10001:10001"').includes('e: "10001:10001"\n'));
+  assert.equal(data(replaced('f', 'nobody', '"nobody"')).services.web.f, 'nobody');
 });

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { OffsetEdit } from '../text/edits';
 import { isNullScalar, type ComposeModel, type Field, type Service, type YamlMap, type YamlPair, type YamlSeq } from './model';
 import { scalar } from './values';
@@ -68,9 +68,11 @@ export function replaceScalar(model: ComposeModel, node: Node | null | undefined
 }
 
 /**
- * Replaces what a scalar evaluates to, in the least intrusive way: only the default of a
- * `${VAR:-default}` value (so the variable stays), inside the quotes of a quoted scalar, or the
- * whole plain scalar by `plainText` (the caller's YAML for the value, quoted as it needs).
+ * Replaces what a scalar evaluates to, touching as little as it can: only the default of a
+ * `${VAR:-default}` value (so the variable stays); only the text between the quotes of a quoted
+ * scalar written without escapes, when the new value needs none either; a quoted scalar
+ * otherwise with the new value in the same quoting; a plain or block scalar by `plainText` (the
+ * caller's YAML for the value, quoted as it needs).
  */
 export function replaceValue(model: ComposeModel, node: Node | null | undefined, value: string, plainText: string): OffsetEdit[] {
   if (!isScalar(node) || !node.range) return [];
@@ -82,29 +84,13 @@ export function replaceValue(model: ComposeModel, node: Node | null | undefined,
     const at = range[0] + written.length - 1 - variable[1].length;
     return [{ start: at, end: at + variable[1].length, newText: value }];
   }
-  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return replaceScalar(model, node, value);
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+    const unescaped = node.type === 'QUOTE_DOUBLE' ? /^[^"\\\u0000-\u001f\u007f\u0085\u2028\u2029]*$/ : /^[^'\u0000-\u001f\u007f\u0085\u2028\u2029]*$/;
+    if (written === String(node.value) && unescaped.test(written) && unescaped.test(value)) return [{ start: range[0], end: range[1], newText: value }];
+    return replaceScalar(model, node, value);
+  }
   if (node.type === 'PLAIN') return [{ start: range[0], end: range[1], newText: plainText }];
   return replaceNode(model, node, plainText);
-}
-
-/** Replaces a scalar's text between its quotes (or the plain text), leaving the quotes alone. */
-export function replaceContent(model: ComposeModel, node: Node | null | undefined, newText: string): OffsetEdit[] {
-  if (!isScalar(node)) return [];
-  const range = valueRange(model, node);
-  if (!range) return [];
-  const written = model.text.slice(range[0], range[1]);
-  // Only when what is written is exactly the value (no escapes, no folded lines) is it safe.
-  if (written !== scalarSource(node)) return [];
-  return [{ start: range[0], end: range[1], newText }];
-}
-
-/** The scalar's value as text, as it would be written between quotes without escapes. */
-function scalarSource(node: Scalar): string {
-  if (node.type === 'PLAIN' || node.type === undefined) {
-    const source = (node.srcToken as { source?: string } | undefined)?.source;
-    if (typeof source === 'string') return source;
-  }
-  return String(node.value);
 }
 
 /** Whether a node sits inside a flow collection (`[a, b]` / `{a: b}`), where quoting is stricter. */
@@ -579,16 +565,4 @@ export function overrideListItem(model: ComposeModel, service: Service, field: F
     texts.push(yamlScalar(entry.written === written ? newValue : String(value.node.value), styleOf(value.node), true));
   }
   return addServiceKey(model, service, [`${field.key}: [${texts.join(', ')}]`]);
-}
-
-/** The services whose effective `path` is the very pair `field` is written in (those an anchor edit affects). */
-export function servicesSharing(model: ComposeModel, field: Field, path: string[] = [field.key]): Service[] {
-  return model.services.filter((service) => service.path(...path)?.pair === field.pair);
-}
-
-/** Text for fix titles and messages: `anchor &base (services web, worker)`. */
-export function describeAnchor(model: ComposeModel, field: Field, path?: string[]): string {
-  const names = servicesSharing(model, field, path).map((service) => service.name);
-  const anchor = field.anchorName ? `anchor &${field.anchorName}` : 'the shared anchor';
-  return names.length > 0 ? `${anchor} (used by ${names.join(', ')})` : anchor;
 }

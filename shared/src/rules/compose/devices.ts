@@ -1,8 +1,8 @@
-import { isAlias, isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { defineComposeRule } from '../rule';
 import type { ComposeModel, Field, Service } from '../../compose/model';
 import { scalar } from '../../compose/values';
-import { isShared, reportForService, serviceLabel } from './service-findings';
+import { problemFor, serviceLabel } from './service-findings';
 import type { RuleContext } from '../rule';
 import { valueRange } from '../../compose/edits';
 
@@ -35,11 +35,17 @@ function reportItems(context: RuleContext<ComposeModel>, service: Service, field
     if (value && (text === undefined || text.trim() === '')) continue;
     const range = valueRange(model, node);
     if (!range) continue;
-    const shared = isShared(field) || isAlias(item.written);
-    reportForService(context, service, shared, {
-      start: range[0],
-      end: range[1],
-      message: `${serviceLabel(service, shared ? field : undefined)} ${describe(text ?? model.text.slice(range[0], range[1]))} Pass only the device it needs, and say why in a suppression.`,
-    });
+    context.report(
+      problemFor(
+        service,
+        field,
+        {
+          start: range[0],
+          end: range[1],
+          message: `${serviceLabel(service, field)} ${describe(text ?? model.text.slice(range[0], range[1]))} Pass only the device it needs, and say why in a suppression.`,
+        },
+        { item: item.written },
+      ),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { defineComposeRule } from '../rule';
 import { scalar } from '../../compose/values';
 import { parseImageReference } from '../../dockerfile/image';
-import { isShared, reportForService, serviceLabel } from './service-findings';
+import { problemFor, serviceLabel } from './service-findings';
 import { valueRange } from '../../compose/edits';
 
 export default defineComposeRule({
@@ -23,13 +23,14 @@ export default defineComposeRule({
       if (image.digest !== undefined || (image.tag !== undefined && image.tag !== 'latest')) continue;
       const range = valueRange(model, field.value);
       if (!range) continue;
-      const shared = isShared(field);
       const problem = image.tag === 'latest' ? "tagged 'latest'" : 'which has no tag (so latest)';
-      reportForService(context, service, shared, {
-        start: range[0],
-        end: range[1],
-        message: `${serviceLabel(service, shared ? field : undefined)} uses the image '${value}', ${problem}: the next pull can bring any version. Pin a version tag (and a digest for production).`,
-      });
+      context.report(
+        problemFor(service, field, {
+          start: range[0],
+          end: range[1],
+          message: `${serviceLabel(service, field)} uses the image '${value}', ${problem}: the next pull can bring any version. Pin a version tag (and a digest for production).`,
+        }),
+      );
     }
   },
 });

@@ -3,8 +3,8 @@ import { defineComposeRule, type ProblemFix } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { fieldValue, ports, scalarOffset, type Port } from '../../compose/values';
-import { addMapEntries, overrideListItem, servicesSharing, valueRange } from '../../compose/edits';
-import { anchorTitle, isShared, reportForService, serviceLabel } from './service-findings';
+import { addMapEntries, overrideListItem, valueRange } from '../../compose/edits';
+import { inAnchor, isSharedItem, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -25,30 +25,42 @@ export default defineComposeRule({
         if (!port.known || port.hostIp !== undefined || !port.hostIpKnown) continue;
         const range = port.short ? valueRange(model, port.node) : valueRange(model, longPortValue(model, port));
         if (!range) continue;
-        const shared = isShared(field) || isAlias(port.item);
-        const fixes: ProblemFix[] = [];
+        const shared = isSharedItem(field, port.item);
+        let fixes: ProblemFix[] = [];
         if (port.short) {
-          const inPlace = loopbackEdits(model, port);
           if (!shared) {
+            const inPlace = loopbackEdits(model, port);
             if (inPlace.length > 0) fixes.push({ title: `Bind to ${LOOPBACK} only`, edits: inPlace });
           } else if (!isAlias(port.item)) {
-            const override = overrideListItem(model, service, field!, port.item, loopbackSpec(String((port.node as { value: unknown }).value)));
-            if (override.length > 0) {
-              fixes.push({ title: `Bind to ${LOOPBACK} only in service '${service.name}' (overrides the inherited ports)`, edits: override });
-              if (inPlace.length > 0) fixes.push({ title: `Bind to ${LOOPBACK} only in the ${anchorTitle(field!, servicesSharing(model, field!))}`, edits: inPlace });
-            }
+            fixes = withAnchorVariant(
+              model,
+              service,
+              field!,
+              {
+                title: `Bind to ${LOOPBACK} only in service '${service.name}' (overrides the inherited ports)`,
+                edits: overrideListItem(model, service, field!, port.item, loopbackSpec(String((port.node as { value: unknown }).value))),
+              },
+              { title: `Bind to ${LOOPBACK} only ${inAnchor(model, field!)}`, edits: loopbackEdits(model, port) },
+            );
           }
         } else if (!shared && isMap(port.node)) {
           const edits = addMapEntries(model, port.node as YamlMap, [`host_ip: ${LOOPBACK}`], [`host_ip: ${LOOPBACK}`]);
           if (edits.length > 0) fixes.push({ title: `Add host_ip: ${LOOPBACK}`, edits });
         }
         const spec = port.short ? String((port.node as { value: unknown }).value) : `${port.published ?? ''}${port.published ? ':' : ''}${port.target ?? ''}`;
-        reportForService(context, service, shared, {
-          start: range[0],
-          end: range[1],
-          message: `${serviceLabel(service, shared ? field : undefined)} publishes port ${spec} on all interfaces (no host IP): it is reachable from every network the host is on, and Docker's rules bypass host firewalls such as UFW. Bind it to ${LOOPBACK} unless it must be public.`,
-          fixes,
-        });
+        context.report(
+          problemFor(
+            service,
+            field,
+            {
+              start: range[0],
+              end: range[1],
+              message: `${serviceLabel(service, field)} publishes port ${spec} on all interfaces (no host IP): it is reachable from every network the host is on, and Docker's rules bypass host firewalls such as UFW. Bind it to ${LOOPBACK} unless it must be public.`,
+              fixes,
+            },
+            { item: port.item },
+          ),
+        );
       }
     }
   },

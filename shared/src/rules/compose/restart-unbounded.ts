@@ -3,8 +3,8 @@ import { defineComposeRule, type ProblemFix, type RuleContext } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Field, Service } from '../../compose/model';
 import { restartPolicies, type RestartPolicy } from '../../compose/values';
-import { addMapEntries, addServiceKey, replaceContent, servicesSharing, setPairValue, valueRange } from '../../compose/edits';
-import { anchorTitle, isShared, mapOf, reportForService, serviceLabel } from './service-findings';
+import { addMapEntries, addServiceKey, replaceValue, setPairValue, valueRange } from '../../compose/edits';
+import { inAnchor, isShared, mapOf, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
 
 const BOUNDED = 'on-failure:5';
 
@@ -27,24 +27,24 @@ export default defineComposeRule({
           const field = policy.field;
           const range = valueRange(model, field.value);
           if (!range) continue;
-          const shared = isShared(field);
-          const inPlace = replacePolicy(model, field, policy.condition);
-          const fixes: ProblemFix[] = [];
-          if (!shared) {
-            if (inPlace.length > 0) fixes.push({ title: `Replace with '${BOUNDED}'`, edits: inPlace });
-          } else {
-            const override = addServiceKey(model, service, [`restart: ${BOUNDED}`]);
-            if (override.length > 0) {
-              fixes.push({ title: `Set 'restart: ${BOUNDED}' in service '${service.name}' (overrides the inherited policy)`, edits: override });
-              if (inPlace.length > 0) fixes.push({ title: `Replace with '${BOUNDED}' in the ${anchorTitle(field, servicesSharing(model, field))}`, edits: inPlace });
-            }
-          }
-          reportForService(context, service, shared, {
-            start: range[0],
-            end: range[1],
-            message: `${serviceLabel(service, shared ? field : undefined)} uses 'restart: ${policy.condition}': a container that keeps failing is restarted forever. Use '${BOUNDED}' to retry a few times, then stop.`,
-            fixes,
-          });
+          const inPlace: ProblemFix = { title: `Replace with '${BOUNDED}'`, edits: replacePolicy(model, field, policy.condition) };
+          const fixes = !isShared(field)
+            ? [inPlace].filter((fix) => fix.edits.length > 0)
+            : withAnchorVariant(
+                model,
+                service,
+                field,
+                { title: `Set 'restart: ${BOUNDED}' in service '${service.name}' (overrides the inherited policy)`, edits: addServiceKey(model, service, [`restart: ${BOUNDED}`]) },
+                { title: `${inPlace.title} ${inAnchor(model, field)}`, edits: inPlace.edits },
+              );
+          context.report(
+            problemFor(service, field, {
+              start: range[0],
+              end: range[1],
+              message: `${serviceLabel(service, field)} uses 'restart: ${policy.condition}': a container that keeps failing is restarted forever. Use '${BOUNDED}' to retry a few times, then stop.`,
+              fixes,
+            }),
+          );
         } else if (policy.condition === 'any' && policy.maxAttempts === undefined && policy.maxAttemptsField === undefined) {
           reportDeployPolicy(context, service, policy);
         }
@@ -60,7 +60,7 @@ function replacePolicy(model: ComposeModel, field: Field, condition: string): Of
   const range = valueRange(model, node);
   if (!range) return [];
   const written = model.text.slice(range[0], range[1]);
-  if (written.toLowerCase() === condition) return replaceContent(model, node, BOUNDED);
+  if (written.toLowerCase() === condition) return replaceValue(model, node, BOUNDED, BOUNDED);
   const at = written.toLowerCase().lastIndexOf(condition);
   if (at < 0 || !written.includes('${')) return [];
   return [{ start: range[0] + at, end: range[0] + at + condition.length, newText: BOUNDED }];
@@ -71,7 +71,9 @@ function reportDeployPolicy(context: RuleContext<ComposeModel>, service: Service
   const conditionField = policy.conditionField;
   const range = conditionField ? valueRange(model, conditionField.value) : policy.field.keyNode.range ? [policy.field.keyNode.range[0], policy.field.keyNode.range[1]] : undefined;
   if (!range) return;
-  const shared = isShared(policy.field) || isShared(conditionField);
+  // The condition may be merged into a restart_policy written in the service, or come with it.
+  const sharedField = isShared(policy.field) ? policy.field : conditionField;
+  const shared = isShared(sharedField);
   const fixes: ProblemFix[] = [];
   const map = mapOf(policy.field);
   if (!shared && map) {
@@ -85,10 +87,17 @@ function reportDeployPolicy(context: RuleContext<ComposeModel>, service: Service
     if (edits.length === (conditionField ? 2 : 1)) fixes.push({ title: 'Set condition: on-failure with max_attempts: 5', edits });
   }
   const written = conditionField ? `condition: any` : 'no condition (so any)';
-  reportForService(context, service, shared, {
-    start: range[0],
-    end: range[1],
-    message: `${serviceLabel(service, shared ? policy.field : undefined)} has a deploy.restart_policy with ${written} and no max_attempts: a container that keeps failing is restarted forever. Use condition: on-failure with max_attempts: 5.`,
-    fixes,
-  });
+  context.report(
+    problemFor(
+      service,
+      sharedField,
+      {
+        start: range[0],
+        end: range[1],
+        message: `${serviceLabel(service, shared ? policy.field : undefined)} has a deploy.restart_policy with ${written} and no max_attempts: a container that keeps failing is restarted forever. Use condition: on-failure with max_attempts: 5.`,
+        fixes,
+      },
+      { path: sharedField === policy.field ? ['deploy', 'restart_policy'] : ['deploy', 'restart_policy', 'condition'] },
+    ),
+  );
 }

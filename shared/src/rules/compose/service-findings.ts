@@ -1,8 +1,8 @@
 import { isAlias, isMap, isSeq, type Node } from 'yaml';
-import type { Problem, ProblemFix, RuleContext } from '../rule';
+import type { Problem, ProblemFix } from '../rule';
 import { isMergeKey, type ComposeModel, type Field, type Service, type YamlMap, type YamlPair, type YamlSeq } from '../../compose/model';
 import { scalar } from '../../compose/values';
-import { addServiceListItem, appendToSequence, describeAnchor, removeSequenceItem, removeServiceListItem, servicesSharing, yamlScalar } from '../../compose/edits';
+import { addServiceListItem, appendToSequence, removeSequenceItem, removeServiceListItem, yamlScalar } from '../../compose/edits';
 
 /**
  * How the compose rules report a finding about a service. A value finding covers the value
@@ -31,34 +31,41 @@ export function serviceLabel(service: Service, field?: Field): string {
   return `Service '${service.name}' (through ${anchor ? `anchor &${anchor}` : 'a merge key'})`;
 }
 
+/** Where a reported value comes from, beyond its field: the list item (an alias, `- *name`, is written in its anchor), and the field's key path when it is nested (`deploy.resources.limits.memory`). */
+export interface ValueSource {
+  item?: Node | null;
+  path?: string[];
+}
+
 /**
  * The `related` entries for a value written in an anchor: the service this finding is for, then
  * the other services that get the very same value (an edit of the anchor changes them all).
+ * Undefined for a value written in the service itself.
  */
-export function relatedService(service: Service, field: Field | undefined): Problem['related'] {
-  if (!isShared(field)) return undefined;
-  const via = field!.anchorName ? `anchor &${field!.anchorName}` : 'a merge key';
-  const related = [{ start: service.keyStart, end: service.keyEnd, message: `Service '${service.name}' gets this value through ${via}.` }];
-  for (const other of servicesSharing(service.model, field!)) {
-    if (other !== service) related.push({ start: other.keyStart, end: other.keyEnd, message: `Service '${other.name}' also gets this value through ${via}.` });
+export function relatedService(service: Service, field: Field | undefined, source: ValueSource = {}): Problem['related'] {
+  if (isShared(field)) {
+    const via = field!.anchorName ? `anchor &${field!.anchorName}` : 'a merge key';
+    const related = [{ start: service.keyStart, end: service.keyEnd, message: `Service '${service.name}' gets this value through ${via}.` }];
+    for (const other of servicesSharing(service.model, field!, source.path)) {
+      if (other !== service) related.push({ start: other.keyStart, end: other.keyEnd, message: `Service '${other.name}' also gets this value through ${via}.` });
+    }
+    return related;
   }
-  return related;
+  if (isAlias(source.item)) {
+    return [{ start: service.keyStart, end: service.keyEnd, message: `Service '${service.name}' gets this value through anchor &${source.item.source}.` }];
+  }
+  return undefined;
 }
 
-/** Builds the problem for a service's field, adding the related services when the value is shared. */
-export function problemFor(service: Service, field: Field | undefined, problem: Problem): Problem {
-  const related = relatedService(service, field);
+/** Builds the problem for a service's field, adding the related services when the value is written in an anchor. */
+export function problemFor(service: Service, field: Field | undefined, problem: Problem, source?: ValueSource): Problem {
+  const related = relatedService(service, field, source);
   return related ? { ...problem, related: [...(problem.related ?? []), ...related] } : problem;
 }
 
-/** Reports a problem for a service; a value written in an anchor also points back at the service. */
-export function reportForService(context: RuleContext<ComposeModel>, service: Service, shared: boolean, problem: Problem): void {
-  if (shared) {
-    const related = [...(problem.related ?? []), { start: service.keyStart, end: service.keyEnd, message: `Service '${service.name}' gets this value through a shared anchor.` }];
-    context.report({ ...problem, related });
-  } else {
-    context.report(problem);
-  }
+/** The services whose effective `path` is the very pair `field` is written in (those an anchor edit affects). */
+export function servicesSharing(model: ComposeModel, field: Field, path: string[] = [field.key]): Service[] {
+  return model.services.filter((service) => service.path(...path)?.pair === field.pair);
 }
 
 /** The fix list: the service's own fix first, the anchor variant second (never alone for a shared value used by others). */
@@ -74,17 +81,11 @@ export function withAnchorVariant(model: ComposeModel, service: Service, field: 
   return fixes;
 }
 
-/** `in anchor &base (used by web, api)`: for anchor-variant titles. */
+/** `in anchor &base (used by web, api and 12 more)`: for anchor-variant titles, short enough for a title. */
 export function inAnchor(model: ComposeModel, field: Field, path?: string[]): string {
-  return `in ${describeAnchor(model, field, path)}`;
-}
-
-/** `anchor &base (used by web, api and 12 more)`: short enough for a fix title. */
-export function anchorTitle(field: Field, sharing: Service[]): string {
+  const names = servicesSharing(model, field, path).map((service) => service.name);
   const anchor = field.anchorName ? `anchor &${field.anchorName}` : 'the shared anchor';
-  const names = sharing.map((service) => service.name);
-  if (names.length === 0) return anchor;
-  return `${anchor} (used by ${someNames(names)})`;
+  return names.length > 0 ? `in ${anchor} (used by ${someNames(names)})` : `in ${anchor}`;
 }
 
 /** A fix title that says which other services the edit also changes. */

@@ -230,3 +230,18 @@ test('fix for a merged mount overrides the list in the service; a second variant
     /anchor/,
   );
 });
+
+test('a merged long-syntax mount cannot be copied into the service: the anchor edit is offered alone only when no other service uses the anchor', () => {
+  const anchor = 'x-common: &common\n  volumes:\n    - type: bind\n      source: ./data\n      target: /data\n';
+  const one = `${anchor}services:\n  a:\n    <<: *common\n    image: a:1\n`;
+  assert.deepEqual(
+    findingsOf(ID, one, COMPOSE)[0].fixes.map((fix) => fix.title),
+    ['Mount read-only in anchor &common (used by a)'],
+  );
+  assertComposeFix(ID, one, one.replace('      target: /data\n', '      target: /data\n      read_only: true\n'), (data) => {
+    data['x-common'].volumes[0].read_only = true;
+    data.services.a.volumes[0].read_only = true;
+  }, COMPOSE, /anchor/);
+  const two = `${one}  b:\n    <<: *common\n    image: b:1\n`;
+  assert.deepEqual(findingsOf(ID, two, COMPOSE)[0].fixes, []);
+});

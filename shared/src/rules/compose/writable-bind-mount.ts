@@ -3,8 +3,8 @@ import { defineComposeRule, type ProblemFix } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { volumes, scalarOffset, type Mount } from '../../compose/values';
-import { addMapEntries, overrideListItem, servicesSharing, setPairValue, valueRange } from '../../compose/edits';
-import { anchorTitle, reportForService, serviceLabel } from './service-findings';
+import { addMapEntries, overrideListItem, setPairValue, valueRange } from '../../compose/edits';
+import { inAnchor, isSharedItem, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
 
 const SOCKET = /\.sock(?:et)?$/i;
 
@@ -30,27 +30,35 @@ export default defineComposeRule({
           ? valueRange(model, mount.node)
           : valueRange(model, mount.readOnlyField?.value ?? mount.sourceNode);
         if (!range) continue;
-        const shared = field!.fromMerge || field!.viaAlias || isAlias(mount.item);
-        const fixes: ProblemFix[] = [];
-        const inPlace = readOnlyEdits(model, mount);
-        if (!shared) {
+        let fixes: ProblemFix[] = [];
+        if (!isSharedItem(field, mount.item)) {
+          const inPlace = readOnlyEdits(model, mount);
           if (inPlace.length > 0) fixes.push({ title: mount.short ? `Mount read-only (':ro')` : 'Mount read-only (read_only: true)', edits: inPlace });
         } else if (!isAlias(mount.item)) {
           // Edit the service, not the anchor other services share: override the list in it.
           const copy = mount.short ? readOnlyShort(model, mount) : undefined;
-          const override = copy ? overrideListItem(model, service, field!, mount.item, copy.value) : [];
-          if (override.length > 0) fixes.push({ title: `Mount read-only in service '${service.name}' (overrides the inherited volumes)`, edits: override });
-          if (fixes.length > 0 && inPlace.length > 0) {
-            fixes.push({ title: `Mount read-only in the ${anchorTitle(field!, servicesSharing(model, field!))}`, edits: inPlace });
-          }
+          fixes = withAnchorVariant(
+            model,
+            service,
+            field!,
+            { title: `Mount read-only in service '${service.name}' (overrides the inherited volumes)`, edits: copy ? overrideListItem(model, service, field!, mount.item, copy.value) : [] },
+            { title: `Mount read-only ${inAnchor(model, field!)}`, edits: readOnlyEdits(model, mount) },
+          );
         }
         const source = mount.source ?? (mount.sourceStart !== undefined && mount.sourceEnd !== undefined ? model.text.slice(mount.sourceStart, mount.sourceEnd).replace(/^["']|["']$/g, '') : '');
-        reportForService(context, service, shared, {
-          start: range[0],
-          end: range[1],
-          message: `${serviceLabel(service, shared ? field : undefined)} bind-mounts the host path '${source}' writable: the container can change files on the host. Add :ro if the service only reads it; data it writes is better kept in a named volume.`,
-          fixes,
-        });
+        context.report(
+          problemFor(
+            service,
+            field,
+            {
+              start: range[0],
+              end: range[1],
+              message: `${serviceLabel(service, field)} bind-mounts the host path '${source}' writable: the container can change files on the host. Add :ro if the service only reads it; data it writes is better kept in a named volume.`,
+              fixes,
+            },
+            { item: mount.item },
+          ),
+        );
       }
     }
   },
