@@ -112,14 +112,19 @@ export function formatNumber(value: number): string {
   return value.toFixed(3);
 }
 
+/** Counts are whole numbers; everything else keeps three significant digits. */
+function formatValue(value: number, unit: string): string {
+  return unit === 'rules' && Number.isFinite(value) ? String(Math.round(value)) : formatNumber(value);
+}
+
 /** A Markdown table: readable in a terminal, and pasted as is into docs/drafts/bench.md. */
 export function formatTable(rows: readonly Row[]): string {
   const header = ['figure', 'target', 'median', 'spread (min–max)', ''];
   const body = rows.map((r) => [
     r.figure,
     r.target,
-    `${formatNumber(r.median)}${r.unit === '×' ? '×' : r.unit === '%' ? ' %' : ` ${r.unit}`}`,
-    r.min === r.max ? '' : `${formatNumber(r.min)}–${formatNumber(r.max)}`,
+    `${formatValue(r.median, r.unit)}${r.unit === '×' ? '×' : r.unit === '%' ? ' %' : ` ${r.unit}`}`,
+    r.min === r.max ? '' : `${formatValue(r.min, r.unit)}–${formatValue(r.max, r.unit)}`,
     r.verdict === '—' ? '' : r.verdict === 'pass' ? 'pass' : '**miss**',
   ]);
   const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((line) => line[i].length)));
