@@ -122,6 +122,17 @@ test('nested lookups follow merges at every level: path() and Field.get()', () =
   assert.equal(service.path('deploy', 'nothing', 'here'), undefined);
 });
 
+test('path() below a key written as an alias (deploy: *d) is in the anchor, as with a merge', () => {
+  const model = buildComposeModel('x-d: &d\n  resources:\n    limits:\n      memory: 0\nservices:\n  web:\n    deploy: *d\n');
+  const service = model.services[0];
+  const memory = service.path('deploy', 'resources', 'limits', 'memory')!;
+  assert.equal(memory.fromMerge, true);
+  assert.equal(memory.anchorName, 'd');
+  // The aliased key itself stays what field() says: written in the service, as an alias.
+  assert.equal(service.path('deploy')!.fromMerge, false);
+  assert.equal(service.path('deploy')!.viaAlias, true);
+});
+
 test('sequence items resolve aliases and keep the item as written', () => {
   const model = buildComposeModel('x: &cap SYS_ADMIN\nservices:\n  s:\n    cap_add:\n      - NET_ADMIN\n      - *cap\n');
   const items = model.services[0].field('cap_add')!.items();

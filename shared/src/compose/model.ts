@@ -409,7 +409,8 @@ function makeService(
     },
     path: (...keys) => {
       let current = field(keys[0]);
-      let fromMerge = current?.fromMerge ?? false;
+      // `deploy: *d` puts everything below deploy in the anchor, as a merge does.
+      let fromMerge = current !== undefined && (current.fromMerge || (keys.length > 1 && current.viaAlias));
       let anchorName = current?.anchorName;
       for (const key of keys.slice(1)) {
         if (!current) return undefined;
