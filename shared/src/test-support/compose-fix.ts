@@ -30,14 +30,7 @@ function commentsOf(text: string): string[] {
  * exactly as `change` changes the data of the original (a function that mutates its argument).
  * Every comment must survive.
  */
-export function assertComposeFix(
-  ruleId: string,
-  marked: string,
-  expected: string,
-  change: (data: any) => void,
-  setup: LintSetup = COMPOSE,
-  title?: string | RegExp,
-): string {
+export function assertComposeFix(ruleId: string, marked: string, expected: string, change: (data: any) => void, setup: LintSetup = COMPOSE, title?: string | RegExp): string {
   const { text, fixed } = fixWithDataChange(ruleId, marked, expected, change, setup, title);
   for (const comment of commentsOf(text)) {
     assert.ok(fixed.includes(comment), `the comment ${JSON.stringify(comment)} was lost`);
@@ -50,14 +43,7 @@ export function assertComposeFix(
  * it (that is the contract), so only the comments of the lines that stay must survive, and no
  * comment line of its own may go.
  */
-export function assertRemovalFix(
-  ruleId: string,
-  marked: string,
-  expected: string,
-  change: (data: any) => void,
-  setup: LintSetup = COMPOSE,
-  title?: string | RegExp,
-): string {
+export function assertRemovalFix(ruleId: string, marked: string, expected: string, change: (data: any) => void, setup: LintSetup = COMPOSE, title?: string | RegExp): string {
   const { text, fixed } = fixWithDataChange(ruleId, marked, expected, change, setup, title);
   const kept = new Set(fixed.split(/\r?\n|\r/));
   for (const line of text.split(/\r?\n|\r/)) {

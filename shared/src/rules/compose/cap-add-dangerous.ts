@@ -1,7 +1,7 @@
 import { isSeq } from 'yaml';
 import { defineComposeRule } from '../rule';
 import { capabilities } from '../../compose/values';
-import { problemFor, removeItemFixes, serviceLabel } from './service-findings';
+import { removeItemFixes, valueProblem } from './service-findings';
 import { valueRange } from '../../compose/edits';
 
 /** The capabilities that let a container escape, control the host, or attack its neighbours. */
@@ -38,14 +38,8 @@ export default defineComposeRule({
         if (!why) continue;
         const range = valueRange(model, capability.node);
         if (!range) continue;
-        report(
-          problemFor(service, field, {
-            start: range[0],
-            end: range[1],
-            message: `${serviceLabel(service, field)} adds the capability ${capability.name} (${why}).`,
-            fixes: removeItemFixes(model, service, field, capability.item, `'${capability.raw}' from cap_add`),
-          }),
-        );
+        const fixes = removeItemFixes(model, service, field, capability.item, `'${capability.raw}' from cap_add`);
+        report(valueProblem(service, field, range, `adds the capability ${capability.name} (${why}).`, { fixes }));
       }
     }
   },

@@ -1,7 +1,7 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import { defineComposeRule } from '../rule';
 import { environment, ports, portRangeIncludes, scalar, scalarOffset, UNKNOWN } from '../../compose/values';
-import { problemFor, serviceLabel } from './service-findings';
+import { valueProblem } from './service-findings';
 import type { ComposeModel, Field } from '../../compose/model';
 import { valueRange } from '../../compose/edits';
 
@@ -27,15 +27,9 @@ export default defineComposeRule({
         const host = entry.field ? value : value.slice(value.indexOf('=') + 1);
         if (!/^tcp:\/\//i.test(host.trim())) continue;
         // Map form: the value without its quotes; list form: the text after `=`.
-        const range = entry.field ? valueRange(model, entry.node) : [entry.valueStart, entry.valueEnd!];
+        const range: [number, number] | undefined = entry.field ? valueRange(model, entry.node) : [entry.valueStart, entry.valueEnd!];
         if (!range) continue;
-        report(
-          problemFor(service, envField, {
-            start: range[0],
-            end: range[1],
-            message: `${serviceLabel(service, envField)} sets DOCKER_HOST to ${host.split(UNKNOWN).join('${…}')} without DOCKER_TLS_VERIFY: it talks to the Docker daemon over unencrypted, unauthenticated TCP, and anyone who can reach that port controls the host.`,
-          }),
-        );
+        report(valueProblem(service, envField, range, `sets DOCKER_HOST to ${host.split(UNKNOWN).join('${…}')} without DOCKER_TLS_VERIFY: it talks to the Docker daemon over unencrypted, unauthenticated TCP, and anyone who can reach that port controls the host.`));
       }
 
       // A published container port 2375: the daemon's plain-text API, reachable from outside.
@@ -47,13 +41,7 @@ export default defineComposeRule({
         // Long syntax: the `target:` value, the port that is the daemon's.
         const range = valueRange(model, port.short ? port.node : model.fieldOf(port.node, 'target')?.value);
         if (!range) continue;
-        report(
-          problemFor(service, portsField, {
-            start: range[0],
-            end: range[1],
-            message: `${serviceLabel(service, portsField)} publishes port ${PLAIN_PORT}, the Docker daemon's unencrypted API: whoever reaches it${port.hostIp ? ` on ${port.hostIp}` : ' on any interface of the host'} controls the daemon and the host. Use TLS on 2376 (--tlsverify) or an SSH connection.`,
-          }),
-        );
+        report(valueProblem(service, portsField, range, `publishes port ${PLAIN_PORT}, the Docker daemon's unencrypted API: whoever reaches it${port.hostIp ? ` on ${port.hostIp}` : ' on any interface of the host'} controls the daemon and the host. Use TLS on 2376 (--tlsverify) or an SSH connection.`));
       }
 
       // dockerd -H tcp://… without --tlsverify, in command or entrypoint.
@@ -61,13 +49,7 @@ export default defineComposeRule({
         const field = service.field(key);
         if (!field || !mentions(model, field, 'docker')) continue;
         for (const host of plainDaemonHosts(model, field)) {
-          report(
-            problemFor(service, field, {
-              start: host.start,
-              end: host.end,
-              message: `${serviceLabel(service, field)} runs dockerd listening on ${host.text} without --tlsverify: the daemon's API is open, unencrypted and unauthenticated, to anyone who reaches that address.`,
-            }),
-          );
+          report(valueProblem(service, field, [host.start, host.end], `runs dockerd listening on ${host.text} without --tlsverify: the daemon's API is open, unencrypted and unauthenticated, to anyone who reaches that address.`));
         }
       }
     }

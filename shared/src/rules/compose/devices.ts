@@ -2,7 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import { defineComposeRule } from '../rule';
 import type { ComposeModel, Field, Service } from '../../compose/model';
 import { scalar } from '../../compose/values';
-import { problemFor, serviceLabel } from './service-findings';
+import { valueProblem } from './service-findings';
 import type { RuleContext } from '../rule';
 import { valueRange } from '../../compose/edits';
 
@@ -35,17 +35,6 @@ function reportItems(context: RuleContext<ComposeModel>, service: Service, field
     if (value && (text === undefined || text.trim() === '')) continue;
     const range = valueRange(model, node);
     if (!range) continue;
-    context.report(
-      problemFor(
-        service,
-        field,
-        {
-          start: range[0],
-          end: range[1],
-          message: `${serviceLabel(service, field)} ${describe(text ?? model.text.slice(range[0], range[1]))} Pass only the device it needs, and say why in a suppression.`,
-        },
-        { item: item.written },
-      ),
-    );
+    context.report(valueProblem(service, field, range, `${describe(text ?? model.text.slice(range[0], range[1]))} Pass only the device it needs, and say why in a suppression.`, { item: item.written }));
   }
 }

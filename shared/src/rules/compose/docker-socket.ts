@@ -1,6 +1,6 @@
 import { defineComposeRule } from '../rule';
 import { UNKNOWN, volumes, type Mount } from '../../compose/values';
-import { problemFor, serviceLabel } from './service-findings';
+import { valueProblem } from './service-findings';
 import { valueRange } from '../../compose/edits';
 
 const SOCKETS = ['docker.sock', 'podman.sock', 'containerd.sock'];
@@ -44,17 +44,16 @@ export default defineComposeRule({
         if (!range) continue;
         const viaVolume = mount.type === 'volume' && mount.hostPathField;
         const readOnly = mount.readOnly === true ? ' Mounting it read-only does not help: connecting to a socket is not a write to the mount.' : '';
+        const binding = viaVolume ? mount.hostPathField?.value?.range : undefined;
         report(
-          problemFor(service, field, {
-            start: range[0],
-            end: range[1],
-            message:
-              `${serviceLabel(service, field)} mounts ${what}${viaVolume ? ` (through the named volume '${mount.source}')` : ''}: ` +
+          valueProblem(
+            service,
+            field,
+            range,
+            `mounts ${what}${viaVolume ? ` (through the named volume '${mount.source}')` : ''}: ` +
               `whoever controls the container can start a privileged container with the host's disk mounted, i.e. take over the host.${readOnly}`,
-            related: viaVolume && mount.hostPathField?.value?.range
-              ? [{ start: mount.hostPathField.value.range[0], end: mount.hostPathField.value.range[1], message: `The volume '${mount.source}' binds this host path.` }]
-              : undefined,
-          }),
+            { related: binding ? [{ start: binding[0], end: binding[1], message: `The volume '${mount.source}' binds this host path.` }] : undefined },
+          ),
         );
       }
     }

@@ -1,7 +1,7 @@
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { scalar } from '../../compose/values';
 import { addServiceKey, removeField, setPairValue, valueRange } from '../../compose/edits';
-import { anchorInherits, inAnchor, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
+import { anchorInherits, inAnchor, valueProblem, withAnchorVariant } from './service-findings';
 
 /** What sharing each namespace with the host gives the container. */
 const NAMESPACES: Record<string, string> = {
@@ -43,14 +43,7 @@ export default defineComposeRule({
             anchorInherits(model, field) ? undefined : { title: `Remove the '${key}' line ${inAnchor(model, field)}`, edits: removeField(model, field) },
           );
         }
-        report(
-          problemFor(service, field, {
-            start: range[0],
-            end: range[1],
-            message: `${serviceLabel(service, field)} sets '${key}: host': it ${effect}.`,
-            fixes: fixes.filter((fix) => fix.edits.length > 0),
-          }),
-        );
+        report(valueProblem(service, field, range, `sets '${key}: host': it ${effect}.`, { fixes }));
       }
     }
   },

@@ -1,7 +1,7 @@
 import { defineComposeRule } from '../rule';
 import { scalar } from '../../compose/values';
 import { parseImageReference } from '../../dockerfile/image';
-import { problemFor, serviceLabel } from './service-findings';
+import { valueProblem } from './service-findings';
 import { valueRange } from '../../compose/edits';
 
 export default defineComposeRule({
@@ -24,13 +24,7 @@ export default defineComposeRule({
       const range = valueRange(model, field.value);
       if (!range) continue;
       const problem = image.tag === 'latest' ? "tagged 'latest'" : 'which has no tag (so latest)';
-      context.report(
-        problemFor(service, field, {
-          start: range[0],
-          end: range[1],
-          message: `${serviceLabel(service, field)} uses the image '${value}', ${problem}: the next pull can bring any version. Pin a version tag (and a digest for production).`,
-        }),
-      );
+      context.report(valueProblem(service, field, range, `uses the image '${value}', ${problem}: the next pull can bring any version. Pin a version tag (and a digest for production).`));
     }
   },
 });

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { defineComposeRule } from '../rule';
 import type { ComposeModel } from '../../compose/model';
 import { scalarOffset, volumes, type Mount } from '../../compose/values';
-import { problemFor, serviceLabel } from './service-findings';
+import { valueProblem } from './service-findings';
 import { valueRange } from '../../compose/edits';
 
 const SHARED = new Set(['shared', 'rshared']);
@@ -22,18 +22,7 @@ export default defineComposeRule({
         if (mount.type !== 'bind' || mount.propagation === undefined || !SHARED.has(mount.propagation)) continue;
         const range = propagationRange(model, mount);
         if (!range) continue;
-        context.report(
-          problemFor(
-            service,
-            field,
-            {
-              start: range[0],
-              end: range[1],
-              message: `${serviceLabel(service, field)} mounts '${mount.source ?? ''}' with ${mount.propagation} propagation: mounts made in the container appear on the host. Use rslave or the default (rprivate) unless this is a storage plugin.`,
-            },
-            { item: mount.item },
-          ),
-        );
+        context.report(valueProblem(service, field, range, `mounts '${mount.source ?? ''}' with ${mount.propagation} propagation: mounts made in the container appear on the host. Use rslave or the default (rprivate) unless this is a storage plugin.`, { item: mount.item }));
       }
     }
   },

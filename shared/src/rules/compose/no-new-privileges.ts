@@ -2,7 +2,7 @@ import { isAlias, isSeq } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { noNewPrivileges, securityOptions, type SecurityOption } from '../../compose/values';
 import { overrideListItem, replaceNode, replaceScalar, valueRange, yamlScalar } from '../../compose/edits';
-import { addItemFixes, inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
+import { addItemFixes, inAnchor, isShared, problemFor, serviceLabel, valueProblem, withAnchorVariant } from './service-findings';
 import { isNullScalar, type ComposeModel, type Field, type Service, type YamlSeq } from '../../compose/model';
 import type { OffsetEdit } from '../../text/edits';
 
@@ -65,12 +65,9 @@ function reportFalse(model: ComposeModel, report: (problem: import('../rule').Pr
     );
   }
   report(
-    problemFor(service, field, {
-      start: range[0],
-      end: range[1],
+    valueProblem(service, field, range, `turns no-new-privileges off explicitly ('${option.text}'): setuid and setcap binaries can raise privileges in the container.`, {
       severity: 'warning',
-      message: `${serviceLabel(service, field)} turns no-new-privileges off explicitly ('${option.text}'): setuid and setcap binaries can raise privileges in the container.`,
-      fixes: fixes.filter((fix) => fix.edits.length > 0),
+      fixes,
     }),
   );
 }

@@ -4,7 +4,7 @@ import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { fieldValue, ports, scalarOffset, type Port } from '../../compose/values';
 import { addMapEntries, overrideListItem, valueRange } from '../../compose/edits';
-import { inAnchor, isSharedItem, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
+import { inAnchor, isSharedItem, valueProblem, withAnchorVariant } from './service-findings';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -48,19 +48,7 @@ export default defineComposeRule({
           if (edits.length > 0) fixes.push({ title: `Add host_ip: ${LOOPBACK}`, edits });
         }
         const spec = port.short ? String((port.node as { value: unknown }).value) : `${port.published ?? ''}${port.published ? ':' : ''}${port.target ?? ''}`;
-        context.report(
-          problemFor(
-            service,
-            field,
-            {
-              start: range[0],
-              end: range[1],
-              message: `${serviceLabel(service, field)} publishes port ${spec} on all interfaces (no host IP): it is reachable from every network the host is on, and Docker's rules bypass host firewalls such as UFW. Bind it to ${LOOPBACK} unless it must be public.`,
-              fixes,
-            },
-            { item: port.item },
-          ),
-        );
+        context.report(valueProblem(service, field, range, `publishes port ${spec} on all interfaces (no host IP): it is reachable from every network the host is on, and Docker's rules bypass host firewalls such as UFW. Bind it to ${LOOPBACK} unless it must be public.`, { fixes, item: port.item }));
       }
     }
   },

@@ -1,7 +1,7 @@
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { toBoolean } from '../../compose/values';
 import { addServiceKey, removeField, setPairValue, valueRange } from '../../compose/edits';
-import { anchorInherits, inAnchor, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
+import { anchorInherits, inAnchor, valueProblem, withAnchorVariant } from './service-findings';
 
 export default defineComposeRule({
   id: 'DG201',
@@ -34,12 +34,13 @@ export default defineComposeRule({
         );
       }
       report(
-        problemFor(service, field, {
-          start: range[0],
-          end: range[1],
-          message: `${serviceLabel(service, field)} runs privileged: it gets every capability and all host devices, and seccomp, AppArmor and the read-only /proc and /sys are off, so a compromise of the container is a compromise of the host.`,
-          fixes: fixes.filter((fix) => fix.edits.length > 0),
-        }),
+        valueProblem(
+          service,
+          field,
+          range,
+          'runs privileged: it gets every capability and all host devices, and seccomp, AppArmor and the read-only /proc and /sys are off, so a compromise of the container is a compromise of the host.',
+          { fixes },
+        ),
       );
     }
   },

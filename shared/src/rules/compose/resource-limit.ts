@@ -3,7 +3,7 @@ import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Service } from '../../compose/model';
 import { limits, type Limit } from '../../compose/values';
 import { addMapEntries, addServiceKey, setPairValue, valueRange } from '../../compose/edits';
-import { extendsChain, isCompleteService, isShared, mapOf, problemFor, serviceLabel, titleWithInheritors } from './service-findings';
+import { extendsChain, isCompleteService, isShared, mapOf, serviceLabel, titleWithInheritors, valueProblem } from './service-findings';
 
 /**
  * DG217 memory-limit, DG218 cpu-limit and DG219 pids-limit: the same check on three limits. A limit
@@ -75,17 +75,5 @@ function reportUnlimited(context: RuleContext<ComposeModel>, service: Service, l
     const edits = addServiceKey(model, service, [`${field.key}: ${value}`]);
     if (edits.length > 0) fixes.push({ title: `Set ${field.key}: ${value} in service '${service.name}' (overrides the inherited value)`, edits });
   }
-  context.report(
-    problemFor(
-      service,
-      field,
-      {
-        start,
-        end,
-        message: `${serviceLabel(service, field)} sets ${limit.path} to '${limit.value}', which means no ${spec.noun} limit.`,
-        fixes,
-      },
-      { path: limit.path.split('.') },
-    ),
-  );
+  context.report(valueProblem(service, field, [start, end], `sets ${limit.path} to '${limit.value}', which means no ${spec.noun} limit.`, { fixes, path: limit.path.split('.') }));
 }

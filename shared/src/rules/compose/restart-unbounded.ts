@@ -4,7 +4,7 @@ import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, Field, Service } from '../../compose/model';
 import { restartPolicies, type RestartPolicy } from '../../compose/values';
 import { addMapEntries, addServiceKey, replaceValue, setPairValue, valueRange } from '../../compose/edits';
-import { inAnchor, isShared, mapOf, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
+import { inAnchor, isShared, mapOf, problemFor, serviceLabel, valueProblem, withAnchorVariant } from './service-findings';
 
 const BOUNDED = 'on-failure:5';
 
@@ -29,7 +29,7 @@ export default defineComposeRule({
           if (!range) continue;
           const inPlace: ProblemFix = { title: `Replace with '${BOUNDED}'`, edits: replacePolicy(model, field, policy.condition) };
           const fixes = !isShared(field)
-            ? [inPlace].filter((fix) => fix.edits.length > 0)
+            ? [inPlace]
             : withAnchorVariant(
                 model,
                 service,
@@ -37,14 +37,7 @@ export default defineComposeRule({
                 { title: `Set 'restart: ${BOUNDED}' in service '${service.name}' (overrides the inherited policy)`, edits: addServiceKey(model, service, [`restart: ${BOUNDED}`]) },
                 { title: `${inPlace.title} ${inAnchor(model, field)}`, edits: inPlace.edits },
               );
-          context.report(
-            problemFor(service, field, {
-              start: range[0],
-              end: range[1],
-              message: `${serviceLabel(service, field)} uses 'restart: ${policy.condition}': a container that keeps failing is restarted forever. Use '${BOUNDED}' to retry a few times, then stop.`,
-              fixes,
-            }),
-          );
+          context.report(valueProblem(service, field, range, `uses 'restart: ${policy.condition}': a container that keeps failing is restarted forever. Use '${BOUNDED}' to retry a few times, then stop.`, { fixes }));
         } else if (policy.condition === 'any' && policy.maxAttempts === undefined && policy.maxAttemptsField === undefined) {
           reportDeployPolicy(context, service, policy);
         }

@@ -2,7 +2,7 @@ import { defineComposeRule } from '../rule';
 import type { ComposeModel } from '../../compose/model';
 import { environment, type EnvironmentEntry } from '../../compose/values';
 import { findSecretValues, isNonSecretValue, isSecretName } from '../../secrets';
-import { problemFor, serviceLabel } from './service-findings';
+import { valueProblem } from './service-findings';
 import { valueRange } from '../../compose/edits';
 
 /**
@@ -48,27 +48,21 @@ export default defineComposeRule({
         if (!entry.set || entry.raw === undefined || entry.raw.trim() === '') continue;
         const value = entryValueRange(model, entry);
         if (!value) continue;
-        const label = serviceLabel(service, field);
         const literal = entry.raw.trim();
         if (isSecretName(entry.name) && isLiteral(literal) && !isNotASecret(literal)) {
-          context.report(
-            problemFor(service, field, {
-              start: value.start,
-              end: value.end,
-              message: `${label} sets ${entry.name} to a literal value in environment: the secret is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/) or take it from an untracked .env file.`,
-            }),
-          );
+          context.report(valueProblem(service, field, [value.start, value.end], `sets ${entry.name} to a literal value in environment: the secret is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/) or take it from an untracked .env file.`));
           continue;
         }
         const match = findSecretValues(entry.raw).find((found) => !isPlaceholder(entry.raw!.slice(found.start, found.end)));
         if (!match) continue;
         const [start, end] = value.exact ? [value.start + match.start, value.start + match.end] : [value.start, value.end];
         context.report(
-          problemFor(service, field, {
-            start,
-            end,
-            message: `${label} sets ${entry.name} to ${match.kind} in environment: the credential is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/), and rotate it if it was committed.`,
-          }),
+          valueProblem(
+            service,
+            field,
+            [start, end],
+            `sets ${entry.name} to ${match.kind} in environment: the credential is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/), and rotate it if it was committed.`,
+          ),
         );
       }
     }

@@ -2,7 +2,7 @@ import { isSeq } from 'yaml';
 import { defineComposeRule, type ComposeRule } from '../rule';
 import { securityOptions, type SecurityOption } from '../../compose/values';
 import { valueRange } from '../../compose/edits';
-import { problemFor, removeItemFixes, serviceLabel } from './service-findings';
+import { removeItemFixes, valueProblem } from './service-findings';
 
 /**
  * DG210–DG213 share one shape: a `security_opt` entry that turns a kernel confinement off.
@@ -21,14 +21,8 @@ export function securityOptRule(meta: Omit<ComposeRule, 'kind' | 'check' | 'fixa
           if (!matches(option, options)) continue;
           const range = valueRange(model, option.node);
           if (!range) continue;
-          report(
-            problemFor(service, field, {
-              start: range[0],
-              end: range[1],
-              message: `${serviceLabel(service, field)} sets security_opt '${option.text}': ${effect}`,
-              fixes: removeItemFixes(model, service, field, option.item, `'${option.text}' from security_opt`),
-            }),
-          );
+          const fixes = removeItemFixes(model, service, field, option.item, `'${option.text}' from security_opt`);
+          report(valueProblem(service, field, range, `sets security_opt '${option.text}': ${effect}`, { fixes }));
         }
       }
     },

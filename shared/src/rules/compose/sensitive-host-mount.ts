@@ -1,7 +1,7 @@
 import { defineComposeRule } from '../rule';
 import type { ComposeModel } from '../../compose/model';
 import { interpolate, volumes, type Mount } from '../../compose/values';
-import { problemFor, serviceLabel } from './service-findings';
+import { valueProblem } from './service-findings';
 import { valueRange } from '../../compose/edits';
 
 /** Host paths that are, with everything inside them, the host's own system. `/` alone is exact. */
@@ -45,19 +45,10 @@ export default defineComposeRule({
         if (!range) continue;
         const writable = mount.readOnly === false;
         context.report(
-          problemFor(
-            service,
-            field,
-            {
-              start: range[0],
-              end: range[1],
-              severity: writable ? 'error' : undefined,
-              // The severity says whether it is writable; the message stays the same either way, so a fix
+          
+// The severity says whether it is writable; the message stays the same either way, so a fix
               // that adds :ro changes this finding's severity rather than making a different finding.
-              message: `${serviceLabel(service, field)} mounts ${what}: writable, it lets a compromised container change the host; even read-only, it shows credentials and the host's layout. Mount only what the service needs, read-only.`,
-            },
-            { item: mount.item },
-          ),
+valueProblem(service, field, range, `mounts ${what}: writable, it lets a compromised container change the host; even read-only, it shows credentials and the host's layout. Mount only what the service needs, read-only.`, { severity: writable ? 'error' : undefined, item: mount.item }),
         );
       }
     }

@@ -63,6 +63,24 @@ export function problemFor(service: Service, field: Field | undefined, problem: 
   return related ? { ...problem, related: [...(problem.related ?? []), ...related] } : problem;
 }
 
+/**
+ * A finding on a value of the service, at `range`: its message is the service's label followed by
+ * `says`, and a value written in an anchor gets its related services (see `problemFor`).
+ */
+export function valueProblem(
+  service: Service,
+  field: Field | undefined,
+  range: readonly [number, number],
+  says: string,
+  details: Pick<Problem, 'severity' | 'fixes' | 'related'> & ValueSource = {},
+): Problem {
+  const { item, path, fixes, ...rest } = details;
+  const problem: Problem = { start: range[0], end: range[1], message: `${serviceLabel(service, field)} ${says}`, ...rest };
+  // A fix whose edits could not be built is no fix: callers may list candidates without checking.
+  if (fixes) problem.fixes = fixes.filter((fix) => fix.edits.length > 0);
+  return problemFor(service, field, problem, { item, path });
+}
+
 /** The services whose effective `path` is the very pair `field` is written in (those an anchor edit affects). */
 export function servicesSharing(model: ComposeModel, field: Field, path: string[] = [field.key]): Service[] {
   return model.services.filter((service) => service.path(...path)?.pair === field.pair);

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { addMapEntries, addServiceKey } from '../../compose/edits';
-import { extendsChain, isCompleteService, isShared, mapOf, problemFor, serviceLabel, titleWithInheritors } from './service-findings';
+import { extendsChain, isCompleteService, isShared, mapOf, serviceLabel, titleWithInheritors, valueProblem } from './service-findings';
 
 /** The entries the fix adds, block and flow; see the docs page for why these numbers. */
 const ENTRIES = {
@@ -55,15 +55,8 @@ export default defineComposeRule({
         );
         if (edits.length > 0) fixes.push({ title: titleWithInheritors(`Add ${missing.join(' and ')} to ulimits`, model, service), edits });
       }
-      const range = field.keyNode.range!;
-      context.report(
-        problemFor(service, field, {
-          start: range[0],
-          end: range[1],
-          message: `${serviceLabel(service, field)} sets ulimits without ${missing.join(' or ')}.`,
-          fixes,
-        }),
-      );
+      const [start, end] = field.keyNode.range!;
+      context.report(valueProblem(service, field, [start, end], `sets ulimits without ${missing.join(' or ')}.`, { fixes }));
     }
   },
 });

@@ -1,7 +1,7 @@
 import { defineComposeRule, type ProblemFix } from '../rule';
 import { scalar } from '../../compose/values';
 import { replaceValue, setPairValue, setServiceKey, valueRange } from '../../compose/edits';
-import { inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
+import { inAnchor, valueProblem, withAnchorVariant } from './service-findings';
 
 const NON_ROOT = '10001:10001';
 /** Quoted: YAML 1.1 loaders (docker-compose v1, PyYAML) read plain 10001:10001 as a base-60 number. */
@@ -38,12 +38,13 @@ export default defineComposeRule({
         fixes = [{ title, edits: field.viaAlias ? setPairValue(model, field, NON_ROOT_YAML) : replaceValue(model, field.value, NON_ROOT, NON_ROOT_YAML) }];
       }
       report(
-        problemFor(service, field, {
-          start: range[0],
-          end: range[1],
-          message: `${serviceLabel(service, isShared(field) ? field : undefined)} runs as root (user: ${value}): whoever takes over the process is root in the container, one kernel bug or misconfiguration away from root on the host. Run it as a non-root UID:GID.`,
-          fixes: fixes.filter((fix) => fix.edits.length > 0),
-        }),
+        valueProblem(
+          service,
+          field,
+          range,
+          `runs as root (user: ${value}): whoever takes over the process is root in the container, one kernel bug or misconfiguration away from root on the host. Run it as a non-root UID:GID.`,
+          { fixes },
+        ),
       );
     }
   },

@@ -4,7 +4,7 @@ import type { OffsetEdit } from '../../text/edits';
 import type { ComposeModel, YamlMap } from '../../compose/model';
 import { volumes, scalarOffset, type Mount } from '../../compose/values';
 import { addMapEntries, overrideListItem, setPairValue, valueRange } from '../../compose/edits';
-import { inAnchor, isSharedItem, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
+import { inAnchor, isSharedItem, valueProblem, withAnchorVariant } from './service-findings';
 
 const SOCKET = /\.sock(?:et)?$/i;
 
@@ -46,19 +46,7 @@ export default defineComposeRule({
           );
         }
         const source = mount.source ?? (mount.sourceStart !== undefined && mount.sourceEnd !== undefined ? model.text.slice(mount.sourceStart, mount.sourceEnd).replace(/^["']|["']$/g, '') : '');
-        context.report(
-          problemFor(
-            service,
-            field,
-            {
-              start: range[0],
-              end: range[1],
-              message: `${serviceLabel(service, field)} bind-mounts the host path '${source}' writable: the container can change files on the host. Add :ro if the service only reads it; data it writes is better kept in a named volume.`,
-              fixes,
-            },
-            { item: mount.item },
-          ),
-        );
+        context.report(valueProblem(service, field, range, `bind-mounts the host path '${source}' writable: the container can change files on the host. Add :ro if the service only reads it; data it writes is better kept in a named volume.`, { fixes, item: mount.item }));
       }
     }
   },
