@@ -5,6 +5,11 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// vscode-languageserver-types resolves to its ESM build through its `exports`; for the Node
+// bundles its UMD build (the package's `main`) makes linting measurably faster (about 6 % on the
+// Dockerfile corpus), its export accessors being plain properties there.
+const nodeAliases = { 'vscode-languageserver-types': './node_modules/vscode-languageserver-types/lib/umd/main.js' };
+
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -14,10 +19,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], alias: nodeAliases },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', alias: nodeAliases },
   // The CLI embeds the rules' documentation pages (SARIF help text): a bundle cannot read them at run time.
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, loader: { '.md': 'text' } },
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, loader: { '.md': 'text' }, alias: nodeAliases },
   { ...common, entryPoints: ['shared/src/index.ts'], outfile: 'dist/engine.browser.js', platform: 'browser', format: 'esm', target: 'es2022', sourcemap: false },
 ];
 
