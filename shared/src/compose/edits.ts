@@ -177,12 +177,12 @@ function removeLines(model: ComposeModel, firstLine: number, lastLine: number): 
   return { start, end: model.text.length, newText: '' };
 }
 
-const unitCache = new WeakMap<ComposeModel, string>();
-
 /** The file's indentation step, from how services and their keys are indented (2 by default). */
 export function indentUnit(model: ComposeModel): string {
-  const cached = unitCache.get(model);
-  if (cached !== undefined) return cached;
+  return model.memo(indentUnit, model, () => findIndentUnit(model));
+}
+
+function findIndentUnit(model: ComposeModel): string {
   let width = 0;
   for (const service of model.services) {
     const first = service.node && !service.node.flow ? (service.node.items[0]?.key as Node | undefined) : undefined;
@@ -196,9 +196,7 @@ export function indentUnit(model: ComposeModel): string {
     const first = model.services[0];
     if (services && first && !first.inherited) width = columnOf(model, first.keyStart) - columnOf(model, services.keyNode.range![0]);
   }
-  const unit = ' '.repeat(width > 0 && width <= 8 ? width : 2);
-  unitCache.set(model, unit);
-  return unit;
+  return ' '.repeat(width > 0 && width <= 8 ? width : 2);
 }
 
 /** Lines written with 2-space steps, re-indented with the file's unit under `indent`. */

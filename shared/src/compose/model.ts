@@ -134,6 +134,13 @@ export interface ComposeModel {
   topLevel(key: string): Field | undefined;
   /** The items of any sequence, aliases resolved; empty for anything else. */
   itemsOf(seq: Node | null | undefined): SequenceItem[];
+  /**
+   * What rules derive from the model, computed once per lint: `compute()` for `key` in the
+   * memo table `table` (any object standing for what is computed, e.g. the function computing
+   * it). Plain maps that die with the model: WeakMaps keyed by the many short-lived nodes of a
+   * lint made every scavenge dear (ephemeron tables).
+   */
+  memo<T>(table: object, key: object, compute: () => T): T;
 }
 
 interface Table {
@@ -205,7 +212,8 @@ export function buildComposeModel(text: string): ComposeModel {
     }
   }
 
-  const tables = new WeakMap<object, Table | typeof PENDING>();
+  const tables = new Map<object, Table | typeof PENDING>();
+  const memos = new Map<object, Map<object, unknown>>();
   let mergedEntries = 0;
 
   const makeField = (
@@ -346,6 +354,14 @@ export function buildComposeModel(text: string): ComposeModel {
     entriesOf,
     itemsOf,
     topLevel: (key) => (root ? fieldOf(root, key) : undefined),
+    memo: <T>(table: object, key: object, compute: () => T): T => {
+      let memo = memos.get(table);
+      if (!memo) memos.set(table, (memo = new Map()));
+      if (memo.has(key)) return memo.get(key) as T;
+      const value = compute();
+      memo.set(key, value);
+      return value;
+    },
   };
 
   const servicesField = root ? fieldOf(root, 'services') : undefined;

@@ -11,15 +11,10 @@ import type { ComposeModel, Field, Service } from './model';
  * Normalised lists are cached per value node: several rules read the same `volumes:` or
  * `security_opt:`, and a list merged from an anchor is the same node for every service.
  */
-function cached<T>(cache: WeakMap<object, T>, field: Field | undefined, compute: (field: Field) => T, empty: T): T {
+function cached<T>(field: Field | undefined, compute: (field: Field) => T, empty: T): T {
   const key = field?.value;
   if (!field || !key) return empty;
-  let result = cache.get(key);
-  if (result === undefined) {
-    result = compute(field);
-    cache.set(key, result);
-  }
-  return result;
+  return field.model.memo(compute, key, () => compute(field));
 }
 
 /** Stands for the unknown text of an unresolvable `${VAR}` inside a partly known value. */
@@ -208,10 +203,8 @@ export interface SecurityOption extends Item {
  * Reads `security_opt` as the daemon does (`parseSecurityOpt`): bare `no-new-privileges`,
  * `key=value` (split at the first `=`), else the deprecated `key:value` (split at the first `:`).
  */
-const securityOptionCache = new WeakMap<object, SecurityOption[]>();
-
 export function securityOptions(field: Field | undefined): SecurityOption[] {
-  return cached(securityOptionCache, field, readSecurityOptions, []);
+  return cached(field, readSecurityOptions, []);
 }
 
 function readSecurityOptions(field: Field): SecurityOption[] {
@@ -251,10 +244,8 @@ export interface Capability extends Item {
 }
 
 /** `cap_add` / `cap_drop` items; names are case-insensitive with an optional `CAP_` prefix. */
-const capabilityCache = new WeakMap<object, Capability[]>();
-
 export function capabilities(field: Field | undefined): Capability[] {
-  return cached(capabilityCache, field, readCapabilities, []);
+  return cached(field, readCapabilities, []);
 }
 
 function readCapabilities(field: Field): Capability[] {
@@ -311,10 +302,8 @@ export function mountHostPath(mount: Mount): string | undefined {
 const PROPAGATIONS = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
 
 /** `volumes:` of a service, short (`src:dst[:mode]`) and long syntax. */
-const volumeCache = new WeakMap<object, Mount[]>();
-
 export function volumes(field: Field | undefined): Mount[] {
-  return cached(volumeCache, field, readVolumes, []);
+  return cached(field, readVolumes, []);
 }
 
 function readVolumes(field: Field): Mount[] {
@@ -522,10 +511,8 @@ export interface Port extends Item {
 }
 
 /** `ports:` in short syntax (`[ip:][published:]target[/proto]`, IPv6 in brackets) and long syntax. */
-const portCache = new WeakMap<object, Port[]>();
-
 export function ports(field: Field | undefined): Port[] {
-  return cached(portCache, field, readPorts, []);
+  return cached(field, readPorts, []);
 }
 
 function readPorts(field: Field): Port[] {
@@ -621,10 +608,8 @@ export interface EnvironmentEntry {
 }
 
 /** `environment:` as a mapping (`KEY: value`) or a list (`KEY=value`, `KEY`). */
-const environmentCache = new WeakMap<object, EnvironmentEntry[]>();
-
 export function environment(field: Field | undefined): EnvironmentEntry[] {
-  return cached(environmentCache, field, readEnvironment, []);
+  return cached(field, readEnvironment, []);
 }
 
 function readEnvironment(field: Field): EnvironmentEntry[] {

@@ -217,32 +217,30 @@ export function isCompleteService(service: Service): boolean {
   return ['image', 'build', 'extends'].some((key) => service.field(key) !== undefined);
 }
 
-const inheritorCache = new WeakMap<ComposeModel, Map<Service, Service[]>>();
-
 /** Other services that inherit this one's mapping, by a merge key (`<<: *web`) or `extends:`. */
 export function inheritorsOf(model: ComposeModel, service: Service): Service[] {
-  let index = inheritorCache.get(model);
-  if (!index) {
-    // One pass over the services, not one per finding: files with dozens of services are common.
-    index = new Map();
-    const byNode = new Map<unknown, Service>();
-    for (const candidate of model.services) if (candidate.node && !byNode.has(candidate.node)) byNode.set(candidate.node, candidate);
-    const add = (base: Service | undefined, heir: Service): void => {
-      if (!base || base === heir) return;
-      const list = index!.get(base) ?? [];
-      if (!list.includes(heir)) list.push(heir);
-      index!.set(base, list);
-    };
-    for (const heir of model.services) {
-      if (!heir.node) continue;
-      for (const pair of heir.node.items as YamlPair[]) {
-        if (!isMergeKey(pair.key)) continue;
-        const sources = isSeq(pair.value) ? (pair.value.items as (Node | null)[]) : [pair.value];
-        for (const source of sources) add(byNode.get(model.resolve(source)), heir);
-      }
-      for (const base of extendsChain(model, heir) ?? []) add(base, heir);
+  // One pass over the services, not one per finding: files with dozens of services are common.
+  return model.memo(inheritorsOf, model, () => inheritorIndex(model)).get(service) ?? [];
+}
+
+function inheritorIndex(model: ComposeModel): Map<Service, Service[]> {
+  const index = new Map<Service, Service[]>();
+  const byNode = new Map<unknown, Service>();
+  for (const candidate of model.services) if (candidate.node && !byNode.has(candidate.node)) byNode.set(candidate.node, candidate);
+  const add = (base: Service | undefined, heir: Service): void => {
+    if (!base || base === heir) return;
+    const list = index.get(base) ?? [];
+    if (!list.includes(heir)) list.push(heir);
+    index.set(base, list);
+  };
+  for (const heir of model.services) {
+    if (!heir.node) continue;
+    for (const pair of heir.node.items as YamlPair[]) {
+      if (!isMergeKey(pair.key)) continue;
+      const sources = isSeq(pair.value) ? (pair.value.items as (Node | null)[]) : [pair.value];
+      for (const source of sources) add(byNode.get(model.resolve(source)), heir);
     }
-    inheritorCache.set(model, index);
+    for (const base of extendsChain(model, heir) ?? []) add(base, heir);
   }
-  return index.get(service) ?? [];
+  return index;
 }
