@@ -87,3 +87,9 @@ test('names that configure how authentication works are not secrets', () => {
   }
   assert.equal(isSecretName('KAFKA_SASL_PASSWORD'), true);
 });
+
+test('a name is read lower-cased as a whole, so a Kelvin sign counts as k, and camel case splits before the check', () => {
+  assert.equal(isSecretName('API_\u212AEY'), true);
+  assert.equal(isSecretName('dbPassword'), true);
+  assert.equal(isSecretName('AUTHOR'), false);
+});

@@ -48,6 +48,8 @@ const SETTING_SUFFIXES = new Set([
 /** A switch before the secret token makes the name a flag: `ALLOW_EMPTY_PASSWORD`, `NO_AUTH`, `ALWAYS_AUTH`. */
 const SWITCH_PREFIXES = new Set(['no', 'allow', 'disable', 'enable', 'skip', 'empty', 'require', 'ignore', 'always']);
 
+const MAYBE_SECRET_NAME = /pass|pwd|pword|secret|token|key|cred|auth/;
+
 /** Splits `DB_PASSWORD`, `db-password`, `dbPassword`, `db.password` into lower-case tokens. */
 export function nameTokens(name: string): string[] {
   return name
@@ -70,6 +72,10 @@ function isSecretToken(token: string): boolean {
  * secret (`AUTH_METHOD`, `TOKEN_TTL`) and switches (`ALLOW_EMPTY_PASSWORD`) are not.
  */
 export function isSecretName(name: string): boolean {
+  // Every secret token holds one of these, and every token is part of the lower-cased name: most
+  // names (TZ, PUID, DB_HOST) are settled without splitting them. (Lower-cased as nameTokens does:
+  // a case-insensitive regex would miss the Kelvin sign that toLowerCase turns into k.)
+  if (!MAYBE_SECRET_NAME.test(name.toLowerCase())) return false;
   const tokens = nameTokens(name);
   if (tokens.some((token) => EXEMPT_TOKEN.test(token))) return false;
   // `Filters__0__Key` (.NET configuration) is the key of the list's first key/value pair.
@@ -124,8 +130,13 @@ const SECRET_FORMATS: { kind: string; pattern: RegExp }[] = [
   { kind: 'a private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g },
 ];
 
+/** The fixed part every format above starts with: a text without any holds none of them. */
+const SECRET_FORMAT_PREFIX = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|_live_|npm_|pypi-|dckr_pat_|AIza|hf_|sk-|-----BEGIN /;
+
 /** Credentials in a known format inside `text`, with offsets relative to `text`. */
 export function findSecretValues(text: string): SecretMatch[] {
+  // Most values hold no prefix at all: one scan instead of one per format.
+  if (!SECRET_FORMAT_PREFIX.test(text)) return [];
   const found: SecretMatch[] = [];
   for (const { kind, pattern } of SECRET_FORMATS) {
     pattern.lastIndex = 0;

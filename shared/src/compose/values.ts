@@ -690,6 +690,11 @@ export interface Limits {
  * first that sets a limit (or is unknown) is returned, else the first one.
  */
 export function limits(service: Service): Limits {
+  // Three rules read them, for every service and the services it extends.
+  return service.model.memo(limits, service, () => readLimits(service));
+}
+
+function readLimits(service: Service): Limits {
   const pick = (paths: string[][]): Limit | undefined => {
     let first: Limit | undefined;
     for (const path of paths) {

@@ -45,16 +45,18 @@ export default defineComposeRule({
     for (const service of model.services) {
       const field = service.field('environment');
       for (const entry of environment(field)) {
-        if (!entry.set || entry.raw === undefined || entry.raw.trim() === '') continue;
-        const value = entryValueRange(model, entry);
-        if (!value) continue;
+        if (!entry.set || entry.raw === undefined) continue;
         const literal = entry.raw.trim();
+        if (literal === '') continue;
         if (isSecretName(entry.name) && isLiteral(literal) && !isNotASecret(literal)) {
-          context.report(valueProblem(service, field, [value.start, value.end], `sets ${entry.name} to a literal value in environment: the secret is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/) or take it from an untracked .env file.`));
+          const value = entryValueRange(model, entry);
+          if (value) context.report(valueProblem(service, field, [value.start, value.end], `sets ${entry.name} to a literal value in environment: the secret is stored in the file and shown by docker inspect. Use Compose secrets: (a file under /run/secrets/) or take it from an untracked .env file.`));
           continue;
         }
         const match = findSecretValues(entry.raw).find((found) => !isPlaceholder(entry.raw!.slice(found.start, found.end)));
         if (!match) continue;
+        const value = entryValueRange(model, entry);
+        if (!value) continue;
         const [start, end] = value.exact ? [value.start + match.start, value.start + match.end] : [value.start, value.end];
         context.report(
           valueProblem(
