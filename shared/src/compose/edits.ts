@@ -154,8 +154,14 @@ function keepsTrailingLines(model: ComposeModel, node: Node): boolean {
   return /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(model.text.slice(node.range[0], node.range[0] + 3));
 }
 
+interface LineInsertion {
+  at: number;
+  /** What must precede the new lines: a line break at the end of a file without a final one. */
+  prefix: string;
+}
+
 /** Where a line inserted after the line holding `offset` starts, and what must precede it. */
-function afterLineOf(model: ComposeModel, offset: number): { at: number; prefix: string } {
+function afterLineOf(model: ComposeModel, offset: number): LineInsertion {
   const { index } = model;
   const line = index.lineOf(offset);
   if (line + 1 < index.lineCount) return { at: index.lineStart(line + 1), prefix: '' };
@@ -203,8 +209,9 @@ function findIndentUnit(model: ComposeModel): string {
 function indentLines(model: ComposeModel, lines: string[], indent: string): string[] {
   const unit = indentUnit(model);
   return lines.map((line) => {
-    const leading = /^ */.exec(line)![0].length;
-    return indent + unit.repeat(Math.floor(leading / 2)) + ' '.repeat(leading % 2) + line.slice(leading);
+    let leading = 0;
+    while (line.charCodeAt(leading) === 32) leading++;
+    return leading === 0 ? indent + line : indent + unit.repeat(Math.floor(leading / 2)) + ' '.repeat(leading % 2) + line.slice(leading);
   });
 }
 
@@ -219,9 +226,15 @@ function indentLines(model: ComposeModel, lines: string[], indent: string): stri
  */
 export function addServiceKey(model: ComposeModel, service: Service, lines: string[]): OffsetEdit[] {
   if (service.inherited || lines.length === 0) return [];
+  const node = service.node;
+  if (node && !service.alias?.range) {
+    if (node.flow) return addToFlowMap(model, node, lines);
+    // Six rules add keys to most services: where they go is found once per service.
+    const place = model.memo(addServiceKey, service, () => blockInsertion(model, node));
+    return place ? [insertLines(model, place, indentLines(model, lines, place.indent))] : [];
+  }
   const eol = model.index.eol;
-  const serviceColumn = columnOf(model, service.keyStart);
-  const childIndent = ' '.repeat(serviceColumn) + indentUnit(model);
+  const childIndent = ' '.repeat(columnOf(model, service.keyStart)) + indentUnit(model);
 
   if (service.alias?.range) {
     if (!service.node) return [];
@@ -237,28 +250,27 @@ export function addServiceKey(model: ComposeModel, service: Service, lines: stri
     ];
   }
 
-  const node = service.node;
-  if (!node) {
-    const value = service.pair.value;
-    if (!isNullScalar(value)) return [];
-    const edits: OffsetEdit[] = [];
-    if (value?.range && value.range[1] > value.range[0]) edits.push({ start: value.range[0], end: value.range[1], newText: '' });
-    const lineEnd = model.index.lineEnd(model.index.lineOf(service.keyEnd));
-    edits.push({ start: lineEnd, end: lineEnd, newText: indentLines(model, lines, childIndent).map((line) => eol + line).join('') });
-    return edits;
-  }
+  // `web:` with nothing after it.
+  const value = service.pair.value;
+  if (!isNullScalar(value)) return [];
+  const edits: OffsetEdit[] = [];
+  if (value?.range && value.range[1] > value.range[0]) edits.push({ start: value.range[0], end: value.range[1], newText: '' });
+  const lineEnd = model.index.lineEnd(model.index.lineOf(service.keyEnd));
+  edits.push({ start: lineEnd, end: lineEnd, newText: indentLines(model, lines, childIndent).map((line) => eol + line).join('') });
+  return edits;
+}
 
-  if (node.flow) return addToFlowMap(model, node, lines);
-
+/** Where lines added to a service's block mapping go: after image:/build:, else at the end, at the keys' indentation. */
+function blockInsertion(model: ComposeModel, node: YamlMap): (LineInsertion & { indent: string }) | undefined {
   const pairs = node.items as YamlPair[];
-  if (pairs.length === 0 || !(pairs[0].key as Node)?.range) return [];
+  if (pairs.length === 0 || !(pairs[0].key as Node)?.range) return undefined;
   const indent = ' '.repeat(columnOf(model, (pairs[0].key as Node).range![0]));
   let after = pairs[pairs.length - 1];
   for (const pair of pairs) {
     if (isScalar(pair.key) && (pair.key.value === 'image' || pair.key.value === 'build')) after = pair;
   }
   // image/build is normally early; keep the new key next to it unless build comes last anyway.
-  return [insertLinesAfter(model, pairEnd(model, after), indentLines(model, lines, indent))];
+  return { ...afterLineOf(model, pairEnd(model, after)), indent };
 }
 
 function addToFlowMap(model: ComposeModel, node: YamlMap, lines: string[]): OffsetEdit[] {
@@ -298,8 +310,11 @@ export function addMapEntries(model: ComposeModel, map: YamlMap, lines: string[]
 
 /** Inserts whole lines (indented already) after the line holding `offset`, with the file's line ending. */
 function insertLinesAfter(model: ComposeModel, offset: number, lines: string[]): OffsetEdit {
+  return insertLines(model, afterLineOf(model, offset), lines);
+}
+
+function insertLines(model: ComposeModel, { at, prefix }: LineInsertion, lines: string[]): OffsetEdit {
   const eol = model.index.eol;
-  const { at, prefix } = afterLineOf(model, offset);
   const text = lines.map((line) => line + eol).join('');
   return { start: at, end: at, newText: prefix ? prefix + text.slice(0, text.length - eol.length) : text };
 }

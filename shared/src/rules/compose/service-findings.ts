@@ -188,6 +188,11 @@ export function mapOf(field: Field | undefined): YamlMap | undefined {
  * (`file:`), names an unknown service or cannot be read: then what it inherits is unknown.
  */
 export function extendsChain(model: ComposeModel, service: Service): Service[] | undefined {
+  // Five rules and inheritorsOf ask for every service.
+  return model.memo(extendsChain, service, () => readExtendsChain(model, service));
+}
+
+function readExtendsChain(model: ComposeModel, service: Service): Service[] | undefined {
   const chain: Service[] = [];
   let current = service;
   for (;;) {
@@ -214,7 +219,7 @@ export function extendsChain(model: ComposeModel, service: Service): Service[] |
  */
 export function isCompleteService(service: Service): boolean {
   if (!service.node) return false;
-  return ['image', 'build', 'extends'].some((key) => service.field(key) !== undefined);
+  return service.field('image') !== undefined || service.field('build') !== undefined || service.field('extends') !== undefined;
 }
 
 /** Other services that inherit this one's mapping, by a merge key (`<<: *web`) or `extends:`. */
