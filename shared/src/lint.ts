@@ -1,5 +1,5 @@
 import type { FileKind, Finding, Fix, LintResult, Severity } from './types';
-import type { Problem, Rule, RuleContext, RuleMeta } from './rules/rule';
+import type { Problem, ProblemFix, Rule, RuleContext, RuleMeta } from './rules/rule';
 import { LineIndex } from './text/line-index';
 import { toTextEdit } from './text/edits';
 import { detectKind, kindFromName } from './file-kind';
@@ -26,6 +26,16 @@ export interface LintOptions {
    * file as unknown and stay quiet.
    */
   readFile?: (path: string) => string | undefined;
+  /**
+   * Which quick fixes findings carry: `all` (the default); `preferred`, only each finding's
+   * preferred fix, the one fix-all and `--fix` apply (so none for rules with `autoFix: false`),
+   * enough to tell what `--fix` would do; or `none` (`fixes: []`). Fixes are the costliest part
+   * of many findings and most consumers never show them (the CLI's text output, diagnostics of
+   * files that are not open): rules that give their fixes as a function are then not asked.
+   */
+  fixes?: 'all' | 'preferred' | 'none';
+  /** Whether findings carry the edits of the "ignore" comment actions (`Finding.suppress`); default true. */
+  suppressEdits?: boolean;
 }
 
 /** A rule that threw: its findings are lost, the other rules' are not. */
@@ -139,15 +149,11 @@ function runRules<Model>(
     try {
       (rule.check as (context: RuleContext<Model>) => void)(context);
     } catch (error) {
-      ruleErrors.push({
-        ruleId: rule.id,
-        message: error instanceof Error ? error.message : String(error),
-        stack: error instanceof Error ? error.stack : undefined,
-      });
+      ruleErrors.push(ruleError(rule, error));
     }
   }
   if (afterRules) raw.push(...afterRules());
-  return { kind, findings: finish(raw, suppressible, config, kind), ruleErrors };
+  return { kind, findings: finish(raw, suppressible, config, kind, options, ruleErrors), ruleErrors };
 }
 
 /** A host's reader that never throws into a rule, and reads each file once per lint. */
@@ -176,8 +182,10 @@ function effectiveSeverity(rule: RuleMeta, config: EffectiveConfig, reported?: S
 }
 
 /** Applies severities and suppressions, reports unknown ids in suppressions, converts and sorts. */
-function finish(raw: RawFinding[], model: SuppressibleModel, config: EffectiveConfig, kind: FileKind): Finding[] {
+function finish(raw: RawFinding[], model: SuppressibleModel, config: EffectiveConfig, kind: FileKind, options: LintOptions, ruleErrors: RuleError[]): Finding[] {
   const { index } = model;
+  const fixMode = options.fixes ?? 'all';
+  const suppressEdits = options.suppressEdits !== false;
   const directives = parseSuppressions(model.comments, index);
   const findings: Finding[] = [];
 
@@ -199,15 +207,7 @@ function finish(raw: RawFinding[], model: SuppressibleModel, config: EffectiveCo
     const suppressible = rule.id !== 'DG000' && rule.id !== 'DG003';
     const anchorLine = model.suppressionLine(problem.start);
     if (suppressible && config.allowInlineIgnores && isSuppressed(rule, anchorLine, directives, kind)) continue;
-    const fixes: Fix[] = (problem.fixes ?? []).map((fix) => ({
-      title: fix.title,
-      edits: fix.edits.map((edit) => toTextEdit(index, edit)),
-      preferred: false,
-    }));
-    if (fixes.length > 0 && rule.autoFix !== false) {
-      const preferred = problem.fixes!.findIndex((fix) => fix.preferred);
-      fixes[preferred >= 0 ? preferred : 0].preferred = true;
-    }
+    const fixes = fixMode === 'none' || (fixMode === 'preferred' && rule.autoFix === false) ? [] : findingFixes(rule, problem, index, fixMode, ruleErrors);
     const finding: Finding = {
       ruleId: rule.id,
       ruleName: rule.name,
@@ -217,7 +217,7 @@ function finish(raw: RawFinding[], model: SuppressibleModel, config: EffectiveCo
       docsUrl: docsUrl(rule),
       fixes,
     };
-    if (suppressible) {
+    if (suppressible && suppressEdits) {
       const edits = suppressionEdits(rule.id, anchorLine, model.fileSuppressionLine, directives, index);
       finding.suppress = { line: toTextEdit(index, edits.line), file: toTextEdit(index, edits.file) };
     }
@@ -227,6 +227,34 @@ function finish(raw: RawFinding[], model: SuppressibleModel, config: EffectiveCo
     findings.push(finding);
   }
   return findings.sort(compareFindings);
+}
+
+/**
+ * A problem's fixes as LSP edits. The first fix is the preferred one unless one says otherwise;
+ * rules with `autoFix: false` have none. Fixes given as a function are built here; if that
+ * throws, the finding stays, without fixes, and the error is reported as the rule's.
+ */
+function findingFixes(rule: RuleMeta, problem: Problem, index: LineIndex, mode: 'all' | 'preferred', ruleErrors: RuleError[]): Fix[] {
+  let given: ProblemFix[];
+  try {
+    given = typeof problem.fixes === 'function' ? problem.fixes() : (problem.fixes ?? []);
+  } catch (error) {
+    ruleErrors.push(ruleError(rule, error, 'while building its fixes: '));
+    return [];
+  }
+  if (given.length === 0) return [];
+  const preferred = rule.autoFix === false ? -1 : Math.max(0, given.findIndex((fix) => fix.preferred));
+  const convert = (fix: ProblemFix, isPreferred: boolean): Fix => ({ title: fix.title, edits: fix.edits.map((edit) => toTextEdit(index, edit)), preferred: isPreferred });
+  if (mode === 'preferred') return preferred < 0 ? [] : [convert(given[preferred], true)];
+  return given.map((fix, i) => convert(fix, i === preferred));
+}
+
+function ruleError(rule: RuleMeta, error: unknown, context = ''): RuleError {
+  return {
+    ruleId: rule.id,
+    message: context + (error instanceof Error ? error.message : String(error)),
+    stack: error instanceof Error ? error.stack : undefined,
+  };
 }
 
 function isSuppressed(rule: RuleMeta, anchorLine: number, directives: readonly SuppressionDirective[], kind: FileKind): boolean {

@@ -42,7 +42,12 @@ export interface Problem {
   message: string;
   /** Overrides the rule's default severity for this finding (e.g. DG216 on a writable mount). */
   severity?: Severity;
-  fixes?: ProblemFix[];
+  /**
+   * The fixes, or a function that builds them: the engine calls it only when the caller wants
+   * fixes (`LintOptions.fixes`), while the model is still there. Give a function when building
+   * the fixes costs more than finding the problem (a "missing key" on every service).
+   */
+  fixes?: ProblemFix[] | (() => ProblemFix[]);
   related?: { start: number; end: number; message: string }[];
 }
 

@@ -77,8 +77,13 @@ export function valueProblem(
   const { item, path, fixes, ...rest } = details;
   const problem: Problem = { start: range[0], end: range[1], message: `${serviceLabel(service, field)} ${says}`, ...rest };
   // A fix whose edits could not be built is no fix: callers may list candidates without checking.
-  if (fixes) problem.fixes = fixes.filter((fix) => fix.edits.length > 0);
+  if (typeof fixes === 'function') problem.fixes = () => withEdits(fixes());
+  else if (fixes) problem.fixes = withEdits(fixes);
   return problemFor(service, field, problem, { item, path });
+}
+
+function withEdits(fixes: ProblemFix[]): ProblemFix[] {
+  return fixes.filter((fix) => fix.edits.length > 0);
 }
 
 /** The services whose effective `path` is the very pair `field` is written in (those an anchor edit affects). */
