@@ -26,9 +26,9 @@ export default defineComposeRule({
       const message = field
         ? `${serviceLabel(service, field)} drops only some capabilities: add ALL to cap_drop and add back with cap_add only what it needs.`
         : `Service '${service.name}' keeps Docker's default capabilities: add 'cap_drop: [ALL]' and add back with cap_add only what it needs.`;
-      const fixes = addItemFixes(model, service, 'cap_drop', field, 'ALL', 'ALL');
       const at = field ? field.keyNode.range! : [service.keyStart, service.keyEnd];
-      report(problemFor(service, field, { start: at[0], end: at[1], message, fixes }));
+      // Most services drop nothing: their fixes are built only when someone wants them.
+      report(problemFor(service, field, { start: at[0], end: at[1], message, fixes: () => addItemFixes(model, service, 'cap_drop', field, 'ALL', 'ALL') }));
     }
   },
 });

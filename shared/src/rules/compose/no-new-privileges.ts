@@ -33,14 +33,14 @@ export default defineComposeRule({
       // `extends:` merges the base's security_opt into this one; a base in another file is unknown.
       const base = service.fromExtends('security_opt');
       if (base === 'unknown' || securityOptions(base).some((option) => option.key === undefined || noNewPrivileges(option) === true)) continue;
-      const fixes = addItemFixes(model, service, 'security_opt', field, OPTION, `"${OPTION}"`, true);
       const at = field ? field.keyNode.range! : [service.keyStart, service.keyEnd];
       report(
         problemFor(service, field, {
           start: at[0],
           end: at[1],
           message: `${serviceLabel(service, field)} does not set no-new-privileges: a setuid or setcap binary in the container can still raise its privileges. Add "${OPTION}" to security_opt.`,
-          fixes,
+          // Most services lack it: their fixes are built only when someone wants them.
+          fixes: () => addItemFixes(model, service, 'security_opt', field, OPTION, `"${OPTION}"`, true),
         }),
       );
     }

@@ -3,7 +3,7 @@ import { defineComposeRule, type ProblemFix } from '../rule';
 import { scalar, toBoolean, volumes } from '../../compose/values';
 import { addServiceKey, addServiceListItem, replaceValue, setServiceKey, valueRange } from '../../compose/edits';
 import { inAnchor, isShared, problemFor, serviceLabel, withAnchorVariant } from './service-findings';
-import { isNullScalar, type Service } from '../../compose/model';
+import { isNullScalar, type Field, type Service } from '../../compose/model';
 import type { OffsetEdit } from '../../text/edits';
 
 export default defineComposeRule({
@@ -29,27 +29,32 @@ export default defineComposeRule({
       }
       const range = explicit ? valueRange(model, field.value) : field ? field.keyNode.range : [service.keyStart, service.keyEnd];
       if (!range) continue;
-
-      const addReadOnly = explicit && !isShared(field) ? replaceValue(model, field.value, 'true', 'true') : setServiceKey(model, service, 'read_only', 'true');
-      const withTmp = hasTmpTmpfs(service) ? addReadOnly : readOnlyWithTmpfs(service, addReadOnly);
-      const shared = isShared(field);
-      const where = shared ? ` to service '${service.name}' (overrides the anchor)` : '';
-      let fixes: ProblemFix[] = [
-        { title: `Add 'read_only: true'${where}`, edits: addReadOnly },
-        { title: `Add 'read_only: true' and 'tmpfs: [/tmp]'${where}`, edits: withTmp },
-      ];
-      if (shared && explicit && field) {
-        const [override, overrideWithTmp] = fixes;
-        fixes = withAnchorVariant(model, service, field, override, { title: `Set 'read_only: true' ${inAnchor(model, field)}`, edits: replaceValue(model, field.value, 'true', 'true') });
-        fixes.splice(1, 0, overrideWithTmp);
-      }
       const message = explicit
         ? `${serviceLabel(service, field)} sets read_only to false: its root filesystem is writable, so an intruder can change its binaries and configuration.`
         : `Service '${service.name}' has a writable root filesystem (read_only is not set): an intruder can change its binaries and configuration. Set 'read_only: true' and mount tmpfs or volumes where it must write.`;
-      report(problemFor(service, field, { start: range[0], end: range[1], message, fixes: fixes.filter((fix) => fix.edits.length > 0) }));
+      // Most services lack read_only: their fixes are built only when someone wants them.
+      report(problemFor(service, field, { start: range[0], end: range[1], message, fixes: () => readOnlyFixes(service, field, explicit) }));
     }
   },
 });
+
+function readOnlyFixes(service: Service, field: Field | undefined, explicit: boolean): ProblemFix[] {
+  const model = service.model;
+  const addReadOnly = explicit && !isShared(field) ? replaceValue(model, field!.value, 'true', 'true') : setServiceKey(model, service, 'read_only', 'true');
+  const withTmp = hasTmpTmpfs(service) ? addReadOnly : readOnlyWithTmpfs(service, addReadOnly);
+  const shared = isShared(field);
+  const where = shared ? ` to service '${service.name}' (overrides the anchor)` : '';
+  let fixes: ProblemFix[] = [
+    { title: `Add 'read_only: true'${where}`, edits: addReadOnly },
+    { title: `Add 'read_only: true' and 'tmpfs: [/tmp]'${where}`, edits: withTmp },
+  ];
+  if (shared && explicit && field) {
+    const [override, overrideWithTmp] = fixes;
+    fixes = withAnchorVariant(model, service, field, override, { title: `Set 'read_only: true' ${inAnchor(model, field)}`, edits: replaceValue(model, field.value, 'true', 'true') });
+    fixes.splice(1, 0, overrideWithTmp);
+  }
+  return fixes.filter((fix) => fix.edits.length > 0);
+}
 
 /** Whether /tmp is already a tmpfs: in `tmpfs:` (list or string, options after `:`) or a tmpfs volume. */
 function hasTmpTmpfs(service: Service): boolean {

@@ -32,12 +32,15 @@ export function checkLimit(context: RuleContext<ComposeModel>, spec: LimitSpec):
       if (!isCompleteService(service)) continue;
       if (bases.some((base) => limits(base)[spec.kind] !== undefined)) continue;
       if ([service, ...bases].some((candidate) => spec.alsoLimits?.some((key) => candidate.field(key) !== undefined))) continue;
-      const added = addLimit(model, service, spec);
       context.report({
         start: service.keyStart,
         end: service.keyEnd,
         message: `${serviceLabel(service)} has no ${spec.noun} limit, so it can use all of the host's ${spec.noun === 'process (pids)' ? 'processes' : spec.noun}. Set ${spec.serviceKey} (or deploy.resources.limits.${spec.deployKey}).`,
-        fixes: added.edits.length > 0 ? [{ title: titleWithInheritors(`Add ${added.title}`, model, service), edits: added.edits }] : [],
+        // Most services have no limits: their fixes are built only when someone wants them.
+        fixes: () => {
+          const added = addLimit(model, service, spec);
+          return added.edits.length > 0 ? [{ title: titleWithInheritors(`Add ${added.title}`, model, service), edits: added.edits }] : [];
+        },
       });
     } else if (limit.unlimited) {
       reportUnlimited(context, service, limit, spec);

@@ -27,17 +27,20 @@ export default defineComposeRule({
           const field = policy.field;
           const range = valueRange(model, field.value);
           if (!range) continue;
-          const inPlace: ProblemFix = { title: `Replace with '${BOUNDED}'`, edits: replacePolicy(model, field, policy.condition) };
-          const fixes = !isShared(field)
-            ? [inPlace]
-            : withAnchorVariant(
-                model,
-                service,
-                field,
-                { title: `Set 'restart: ${BOUNDED}' in service '${service.name}' (overrides the inherited policy)`, edits: addServiceKey(model, service, [`restart: ${BOUNDED}`]) },
-                { title: `${inPlace.title} ${inAnchor(model, field)}`, edits: inPlace.edits },
-              );
-          context.report(valueProblem(service, field, range, `uses 'restart: ${policy.condition}': a container that keeps failing is restarted forever. Use '${BOUNDED}' to retry a few times, then stop.`, { fixes }));
+          const condition = policy.condition;
+          // One service in three restarts always: its fixes are built only when someone wants them.
+          const fixes = (): ProblemFix[] => {
+            const inPlace: ProblemFix = { title: `Replace with '${BOUNDED}'`, edits: replacePolicy(model, field, condition) };
+            if (!isShared(field)) return inPlace.edits.length > 0 ? [inPlace] : [];
+            return withAnchorVariant(
+              model,
+              service,
+              field,
+              { title: `Set 'restart: ${BOUNDED}' in service '${service.name}' (overrides the inherited policy)`, edits: addServiceKey(model, service, [`restart: ${BOUNDED}`]) },
+              { title: `${inPlace.title} ${inAnchor(model, field)}`, edits: inPlace.edits },
+            );
+          };
+          context.report(valueProblem(service, field, range, `uses 'restart: ${condition}': a container that keeps failing is restarted forever. Use '${BOUNDED}' to retry a few times, then stop.`, { fixes }));
         } else if (policy.condition === 'any' && policy.maxAttempts === undefined && policy.maxAttemptsField === undefined) {
           reportDeployPolicy(context, service, policy);
         }

@@ -65,7 +65,9 @@ export function problemFor(service: Service, field: Field | undefined, problem: 
 
 /**
  * A finding on a value of the service, at `range`: its message is the service's label followed by
- * `says`, and a value written in an anchor gets its related services (see `problemFor`).
+ * `says`, and a value written in an anchor gets its related services (see `problemFor`). Fixes
+ * given as a list lose those without edits; fixes given as a function are passed on as they are
+ * and must leave those out themselves.
  */
 export function valueProblem(
   service: Service,
@@ -77,8 +79,9 @@ export function valueProblem(
   const { item, path, fixes, ...rest } = details;
   const problem: Problem = { start: range[0], end: range[1], message: `${serviceLabel(service, field)} ${says}`, ...rest };
   // A fix whose edits could not be built is no fix: callers may list candidates without checking.
-  if (typeof fixes === 'function') problem.fixes = () => withEdits(fixes());
-  else if (fixes) problem.fixes = withEdits(fixes);
+  // (No wrapping closure for a function here: one per finding made the garbage collector retain
+  // far more of each lint, +50 % compose lint time with DG215 and DG220 lazy.)
+  if (fixes) problem.fixes = typeof fixes === 'function' ? fixes : withEdits(fixes);
   return problemFor(service, field, problem, { item, path });
 }
 

@@ -30,12 +30,14 @@ export default defineComposeRule({
       if (!field && bases.some((base) => base.field('ulimits') !== undefined)) continue;
       if (!field) {
         if (!isCompleteService(service)) continue;
-        const edits = addServiceKey(model, service, ['ulimits:', ...[...ENTRIES.nofile.block, ...ENTRIES.nproc.block].map((line) => `  ${line}`)]);
         context.report({
           start: service.keyStart,
           end: service.keyEnd,
           message: `${serviceLabel(service)} sets no ulimits: open files (nofile) and processes (nproc) are bounded only by the daemon's defaults.`,
-          fixes: edits.length > 0 ? [{ title: titleWithInheritors('Add ulimits for nofile and nproc', model, service), edits }] : [],
+          fixes: () => {
+            const edits = addServiceKey(model, service, ['ulimits:', ...[...ENTRIES.nofile.block, ...ENTRIES.nproc.block].map((line) => `  ${line}`)]);
+            return edits.length > 0 ? [{ title: titleWithInheritors('Add ulimits for nofile and nproc', model, service), edits }] : [];
+          },
         });
         continue;
       }

@@ -32,12 +32,14 @@ export default defineComposeRule({
       const build = own('build');
       const verdict = build ? builtImage(context, build) : pulledImage(context, own('image'));
       if (!verdict) continue;
-      const edits = addServiceKey(model, service, [`user: ${NON_ROOT_USER}`]);
       context.report({
         start: service.keyStart,
         end: service.keyEnd,
         message: `${serviceLabel(service)} sets no user:, and ${verdict.why}, so it runs as ${verdict.certain ? 'root' : "the image's default user, which is root for most images"}. Set a non-root user (user: "UID:GID").`,
-        fixes: edits.length > 0 ? [{ title: titleWithInheritors(`Add 'user: ${NON_ROOT_USER}'`, model, service), edits }] : [],
+        fixes: () => {
+          const edits = addServiceKey(model, service, [`user: ${NON_ROOT_USER}`]);
+          return edits.length > 0 ? [{ title: titleWithInheritors(`Add 'user: ${NON_ROOT_USER}'`, model, service), edits }] : [];
+        },
       });
     }
   },

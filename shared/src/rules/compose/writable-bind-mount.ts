@@ -1,7 +1,7 @@
 import { isAlias, isScalar } from 'yaml';
 import { defineComposeRule, type ProblemFix } from '../rule';
 import type { OffsetEdit } from '../../text/edits';
-import type { ComposeModel, YamlMap } from '../../compose/model';
+import type { ComposeModel, Field, Service, YamlMap } from '../../compose/model';
 import { volumes, scalarOffset, type Mount } from '../../compose/values';
 import { addMapEntries, overrideListItem, setPairValue, valueRange } from '../../compose/edits';
 import { inAnchor, isSharedItem, valueProblem, withAnchorVariant } from './service-findings';
@@ -30,27 +30,32 @@ export default defineComposeRule({
           ? valueRange(model, mount.node)
           : valueRange(model, mount.readOnlyField?.value ?? mount.sourceNode);
         if (!range) continue;
-        let fixes: ProblemFix[] = [];
-        if (!isSharedItem(field, mount.item)) {
-          const inPlace = readOnlyEdits(model, mount);
-          if (inPlace.length > 0) fixes.push({ title: mount.short ? `Mount read-only (':ro')` : 'Mount read-only (read_only: true)', edits: inPlace });
-        } else if (!isAlias(mount.item)) {
-          // Edit the service, not the anchor other services share: override the list in it.
-          const copy = mount.short ? readOnlyShort(model, mount) : undefined;
-          fixes = withAnchorVariant(
-            model,
-            service,
-            field!,
-            { title: `Mount read-only in service '${service.name}' (overrides the inherited volumes)`, edits: copy ? overrideListItem(model, service, field!, mount.item, copy.value) : [] },
-            { title: `Mount read-only ${inAnchor(model, field!)}`, edits: readOnlyEdits(model, mount) },
-          );
-        }
         const source = mount.source ?? (mount.sourceStart !== undefined && mount.sourceEnd !== undefined ? model.text.slice(mount.sourceStart, mount.sourceEnd).replace(/^["']|["']$/g, '') : '');
-        context.report(valueProblem(service, field, range, `bind-mounts the host path '${source}' writable: the container can change files on the host. Add :ro if the service only reads it; data it writes is better kept in a named volume.`, { fixes, item: mount.item }));
+        context.report(valueProblem(service, field, range, `bind-mounts the host path '${source}' writable: the container can change files on the host. Add :ro if the service only reads it; data it writes is better kept in a named volume.`, { fixes: () => readOnlyFixes(service, field!, mount), item: mount.item }));
       }
     }
   },
 });
+
+/** Most bind mounts are writable: their fixes are built only when someone wants them. */
+function readOnlyFixes(service: Service, field: Field, mount: Mount): ProblemFix[] {
+  const model = service.model;
+  if (!isSharedItem(field, mount.item)) {
+    const inPlace = readOnlyEdits(model, mount);
+    return inPlace.length > 0 ? [{ title: mount.short ? `Mount read-only (':ro')` : 'Mount read-only (read_only: true)', edits: inPlace }] : [];
+  }
+  // An aliased item (`- *data`) is written in its anchor, which other lists may use too: no fix.
+  if (isAlias(mount.item)) return [];
+  // Edit the service, not the anchor other services share: override the list in it.
+  const copy = mount.short ? readOnlyShort(model, mount) : undefined;
+  return withAnchorVariant(
+    model,
+    service,
+    field,
+    { title: `Mount read-only in service '${service.name}' (overrides the inherited volumes)`, edits: copy ? overrideListItem(model, service, field, mount.item, copy.value) : [] },
+    { title: `Mount read-only ${inAnchor(model, field)}`, edits: readOnlyEdits(model, mount) },
+  );
+}
 
 /** The short-syntax value with `ro` set: `:ro` appended, `rw` replaced, or `ro,` put first in the modes. */
 function readOnlyShort(model: ComposeModel, mount: Mount): { value: string; at: number; remove: number; insert: string } | undefined {
