@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../shared/src/index';
 import { decodeSource } from './files';
-import { processFile } from './lint-file';
+import { lintSource, processFile } from './lint-file';
 
 const settings = { fix: false, render: { format: 'json' as const, color: false, quiet: false } };
 
@@ -28,4 +28,19 @@ test('decoding: UTF-8 with or without a byte-order mark, and what is not linted'
   assert.match((decodeSource(Buffer.from([0x46, 0xe2, 0x82])) as { skipped: string }).skipped, /offset 1/, 'a sequence cut short at the end');
   assert.match((decodeSource(Buffer.from('F\0')) as { skipped: string }).skipped, /NUL byte at offset 1/);
   assert.match((decodeSource(Buffer.from([0xfe, 0xff, 0, 0x46])) as { skipped: string }).skipped, /UTF-16/);
+});
+
+test('text output builds only the fixes --fix applies, yet counts the same fixable findings as JSON, which lists every fix', () => {
+  const source = { text: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n', bom: false };
+  const config = resolveConfig();
+  const outcome = (format: 'json' | 'text') =>
+    lintSource('compose.yaml', '/nonexistent/dockguard/compose.yaml', 'compose', source, config, { fix: false, render: { format, color: false, quiet: false } }, () => undefined);
+  const json = outcome('json').report!;
+  const text = outcome('text').report!;
+  assert.ok(json.fixable > 0);
+  assert.equal(text.fixable, json.fixable);
+  assert.deepEqual(text.counts, json.counts);
+  // DG220 and DG217 offer fixes that --fix never applies: JSON shows them all the same.
+  const messages = (JSON.parse(json.output) as { messages: { ruleId: string; fixes: unknown[] }[] }).messages;
+  for (const ruleId of ['DG220', 'DG217']) assert.ok(messages.find((message) => message.ruleId === ruleId)!.fixes.length > 0, ruleId);
 });

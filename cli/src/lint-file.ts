@@ -74,7 +74,10 @@ export function lintSource(
   }
   const fileName = toNative(absolute);
   const readFile = siblingReader(config.maxFileSize);
-  const lintText = (text: string): LintOutput => lint(text, { fileName, kind, config, readFile });
+  // Text output shows no fixes, only how many --fix could apply, and --fix applies preferred fixes
+  // only: the others are not built. The "ignore" comment edits are editor actions, never shown.
+  const fixes = settings.render.format === 'text' ? 'preferred' : 'all';
+  const lintText = (text: string): LintOutput => lint(text, { fileName, kind, config, readFile, fixes, suppressEdits: false });
   let result: LintOutput;
   let text = source.text;
   try {
@@ -107,8 +110,7 @@ export function lintSource(
   for (const error of result.ruleErrors) {
     outcome.notes.push(`internal error: rule ${error.ruleId} failed on ${display} (${error.message}); its findings for this file are missing. Please report this.`);
   }
-  // The suppression edits are editor actions; dropping them keeps a large run's memory small.
-  const findings = result.findings.map(withoutSuppress);
+  const findings = result.findings;
   const report: FileReport = { filePath: display, absolutePath: absolute, kind, findings };
   if (settings.render.format === 'sarif') report.fingerprints = fingerprints(findings, text);
   outcome.report = renderFile(report, settings.render);
