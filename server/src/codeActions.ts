@@ -113,6 +113,8 @@ export class CodeActions {
         config: context.config,
         folderPath: context.folderPath,
         readFile: (path) => this.ctx.readOther(path),
+        // Fix-all applies preferred fixes only.
+        fixes: 'preferred',
       });
     // Fix-all applies to the text in the editor, also in `onSave` mode, where the diagnostics
     // shown are those of the last save (`editor.codeActionsOnSave` runs before the save).

@@ -27,6 +27,13 @@ export interface LintRequest {
   folderPath: string | undefined;
   /** Reads another file for cross-file rules; without it, such rules stay quiet. */
   readFile?: (path: string) => string | undefined;
+  /**
+   * What findings must carry: `all` (the default: fixes and "ignore" edits, for open documents,
+   * whose diagnostics carry them in `data`), `preferred` (only the fixes fix-all applies), or
+   * `none` (diagnostics of files that are not open carry no data). Fixes are the costliest part
+   * of many findings: not building them makes the workspace scan cheaper.
+   */
+  fixes?: 'all' | 'preferred' | 'none';
 }
 
 export interface LintOutcome {
@@ -64,6 +71,8 @@ export class Linter {
         kind,
         config: this.effectiveConfig(request.config, request.settings),
         rules: this.rules,
+        fixes: request.fixes ?? 'all',
+        suppressEdits: (request.fixes ?? 'all') === 'all',
         // Only files on disk have neighbours to read.
         readFile:
           read && request.path !== undefined

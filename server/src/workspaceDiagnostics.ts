@@ -591,6 +591,8 @@ export class WorkspaceDiagnostics {
         config,
         folderPath: setup.folder.path,
         readFile: (other) => this.ctx.readOther(other),
+        // The report of a file that is not open carries no fixes (no `data`); opening it lints it again.
+        fixes: 'none',
       });
       if (outcome.ruleErrors.length > 0) this.ctx.log.ruleErrors(path, outcome.ruleErrors);
       findings = outcome.findings;
