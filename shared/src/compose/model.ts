@@ -1,4 +1,5 @@
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseYaml } from '../text/yaml';
 import { LineIndex } from '../text/line-index';
 import type { CommentLine } from '../suppressions';
 
@@ -152,8 +153,7 @@ const PENDING = Symbol('pending');
 
 export function buildComposeModel(text: string): ComposeModel {
   const index = new LineIndex(text);
-  const document = parseDocument(text, { keepSourceTokens: true, prettyErrors: false });
-  const parseErrors = document.errors.map((error) => ({ message: error.message.split('\n')[0], start: error.pos[0], end: error.pos[1] }));
+  const { document, errors: parseErrors } = parseYaml(text, { keepSourceTokens: true, prettyErrors: false });
   const refused: Refusal[] = [];
   const refusedAt = new Set<number>();
   const refuse = (message: string, start: number, end: number): void => {

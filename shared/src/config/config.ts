@@ -1,4 +1,5 @@
-import { parseDocument, isMap, isSeq, isScalar, type Node, type Pair, type Document } from 'yaml';
+import { isMap, isSeq, isScalar, type Node, type Pair } from 'yaml';
+import { parseYaml } from '../text/yaml';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../types';
 import { rulesNamed } from '../registry';
 
@@ -116,10 +117,8 @@ const KNOWN_KEYS = ['rules', 'ignore-paths', 'non-root-base-images', 'allow-inli
 export function parseConfig(text: string): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const config: ConfigLayer = {};
-  const document: Document = parseDocument(text, { uniqueKeys: false });
-  for (const error of document.errors) {
-    problems.push({ message: error.message.split('\n')[0], start: error.pos[0], end: error.pos[1], kind: 'syntax' });
-  }
+  const { document, errors } = parseYaml(text, { uniqueKeys: false });
+  for (const error of errors) problems.push({ ...error, kind: 'syntax' });
   // Validating what a broken file parsed to would report knock-on mistakes; fix the syntax first.
   if (problems.length > 0) return { config, problems };
   const root = document.contents;

@@ -45,6 +45,15 @@ test('merge keys that alias each other in a cycle do not loop', BOUND, () => {
   lintChecked('services: &s\n  web:\n    <<: *s\n', 'compose.yaml');
 });
 
+test('nesting deeper than the YAML parser can follow gives the same single finding every time', BOUND, () => {
+  for (const text of [`services:\n  web:\n    x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, `rules: ${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`]) {
+    const fileName = text.startsWith('rules') ? '.dockguard.yaml' : 'compose.yaml';
+    const first = lintChecked(text, fileName);
+    assert.deepEqual(lintChecked(text, fileName), first);
+    assert.ok(first.findings.some((finding) => finding.ruleId === 'DG000'));
+  }
+});
+
 test('10,000-deep YAML nesting, flow and block', BOUND, () => {
   lintChecked(`services:\n  web:\n    x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, 'compose.yaml');
   lintChecked(`services:\n  web:\n    x: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, 'compose.yaml');
@@ -112,7 +121,9 @@ test('CRLF, lone CR and mixed line endings give the same findings on the same li
   lintChecked('FROM alpine\r\nRUN sudo a\nRUN sudo b\rRUN sudo c\r\n', 'Dockerfile');
   const compose = ['services:', '  web:', '    image: nginx:1.27', '    privileged: true', ''];
   const composeReference = lintChecked(compose.join('\n'), 'compose.yaml').findings.map((finding) => [finding.ruleId, finding.range]);
-  assert.deepEqual(lintChecked(compose.join('\r\n'), 'compose.yaml').findings.map((finding) => [finding.ruleId, finding.range]), composeReference);
+  for (const eol of ['\r\n', '\r']) {
+    assert.deepEqual(lintChecked(compose.join(eol), 'compose.yaml').findings.map((finding) => [finding.ruleId, finding.range]), composeReference, JSON.stringify(eol));
+  }
 });
 
 test('tabs', BOUND, () => {
