@@ -11,8 +11,8 @@ import { buildRows, formatEngineDetail, formatTable } from './report';
 import { sum } from './stats';
 
 /**
- * `npm run bench`: the performance figures of issue 8 in one run. See docs/drafts/bench.md for
- * what each figure means. The benchmark measures and reports; it never fails on a slow figure
+ * `npm run bench`: the performance figures of issue 8 in one run. The README's Benchmark section
+ * says what each figure means. The benchmark measures and reports; it never fails on a slow figure
  * (exit code 0 unless something could not be measured at all).
  */
 

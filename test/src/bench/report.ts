@@ -117,7 +117,7 @@ function formatValue(value: number, unit: string): string {
   return unit === 'rules' && Number.isFinite(value) ? String(Math.round(value)) : formatNumber(value);
 }
 
-/** A Markdown table: readable in a terminal, and pasted as is into docs/drafts/bench.md. */
+/** A Markdown table: readable in a terminal, and pasted as is into the README. */
 export function formatTable(rows: readonly Row[]): string {
   const header = ['figure', 'target', 'median', 'spread (min–max)', ''];
   const body = rows.map((r) => [
