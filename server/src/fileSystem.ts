@@ -8,7 +8,7 @@ import { canonicalPath } from './uris';
  * Node accepts them on every platform. Files are stat'ed and read synchronously: the scan reads
  * thousands of small files, and `fs/promises` spent about a fifth of a corpus scan in its
  * open/fstat/read/close round trips; the scan yields to the editor between slices of a few
- * milliseconds anyway, and nothing over the size limit is read.
+ * milliseconds anyway, and it reads no file over the size limit.
  */
 export class NodeFileSystem implements FileSystemHost {
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
@@ -22,6 +22,9 @@ export class NodeFileSystem implements FileSystemHost {
 
   async readFile(path: string): Promise<string | undefined> {
     try {
+      // Only regular files: opening a FIFO (a `.gitignore` or `.dockguard.yaml` made one) would
+      // block the whole server until something writes to it.
+      if (!statSync(path).isFile()) return undefined;
       return stripBom(readFileSync(path, 'utf8'));
     } catch {
       return undefined;
