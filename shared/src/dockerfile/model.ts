@@ -1,7 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type {
   Instruction as AstInstruction,
-  From as AstFrom,
   Flag as AstFlag,
   JSONInstruction,
   Property,
@@ -177,7 +176,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   for (; i < instructions.length; i++) {
     const instruction = instructions[i];
     if (instruction.keyword === 'FROM') {
-      stages.push(createStage(instruction, nodes[i] as AstFrom, stages, globalArgs, escapeChar, offsetOf));
+      stages.push(createStage(instruction, text, stages, globalArgs, escapeChar));
     }
     const stage = stages[stages.length - 1];
     instruction.stage = stage;
@@ -206,10 +205,13 @@ function createInstruction(node: AstInstruction, text: string, index: LineIndex,
   const keywordStart = index.offsetAt(keywordRange.start);
   const keywordEnd = index.offsetAt(keywordRange.end);
   const withFlags = node as AstInstruction & { getFlags?: () => AstFlag[] };
-  const flags: Flag[] = typeof withFlags.getFlags === 'function' ? withFlags.getFlags().map((flag) => toFlag(flag, index)) : [];
+  const plain = plainArguments(text, keywordEnd, end, escapeChar);
+  // A flag is a word starting with `--`: with no `--` in any plain word there is none, and
+  // dockerfile-ast is not asked (for FROM and HEALTHCHECK that would split the instruction again).
+  const mayHaveFlags = typeof withFlags.getFlags === 'function' && (!plain || plain.some((word) => word.value.includes('--')));
+  const flags: Flag[] = mayHaveFlags ? withFlags.getFlags!().map((flag) => toFlag(flag, index)) : [];
   // Instructions with flags list their arguments after the flags (dockerfile-ast drops as many
   // leading words as it found flags).
-  const plain = plainArguments(text, keywordEnd, end, escapeChar);
   const args: Word[] = plain
     ? plain.slice(withFlags.getFlags ? flags.length : 0)
     : node.getArguments().map((argument) => {
@@ -499,21 +501,19 @@ function nestedScripts(commands: SimpleCommand[], text: string, escapeChar: stri
   return found;
 }
 
-function createStage(
-  from: Instruction,
-  node: AstFrom,
-  earlier: Stage[],
-  globalArgs: Scope,
-  escapeChar: string,
-  offsetOf: (position: { line: number; character: number }) => number,
-): Stage {
-  const imageRange = node.getImageRange();
-  const imageText = node.getImage() ?? '';
-  const imageStart = imageRange ? offsetOf(imageRange.start) : from.keywordEnd;
-  const imageEnd = imageRange ? offsetOf(imageRange.end) : from.keywordEnd;
+/**
+ * `FROM [flags] image [AS name]`, read from the instruction's words, which are dockerfile-ast's
+ * arguments after the flags: asking its From node instead (getImage, getImageRange,
+ * getBuildStage) split the instruction once per question.
+ */
+function createStage(from: Instruction, text: string, earlier: Stage[], globalArgs: Scope, escapeChar: string): Stage {
+  const [imageWord, asWord, nameWord] = from.args;
+  const imageText = imageWord?.value ?? '';
+  const imageStart = imageWord ? imageWord.start : from.keywordEnd;
+  const imageEnd = imageWord ? imageWord.end : from.keywordEnd;
   const resolved = substitute(imageText, globalArgs, escapeChar);
   const image = resolved !== undefined && resolved !== '' ? parseImageReference(resolved) : undefined;
-  const alias = node.getBuildStage()?.toLowerCase() ?? undefined;
+  const alias = nameWord && asWord.value.toUpperCase() === 'AS' ? text.slice(nameWord.start, nameWord.end).toLowerCase() : undefined;
   let parent: Stage | undefined;
   if (image && image.tag === undefined && image.digest === undefined) {
     const name = image.name.toLowerCase();
