@@ -68,6 +68,7 @@ async function main(): Promise<number> {
       keys: opts.keys,
       typeIntervalMs: opts.typeIntervalMs,
       seqLimit: opts.seqLimit,
+      largeWorkspace: opts.largeWorkspace,
       profileDir: opts.profileDir,
       timeoutMs: opts.timeoutMs,
       log,

@@ -25,6 +25,8 @@ export interface BenchOptions {
   typeIntervalMs: number;
   /** Server: files opened one at a time for open→diagnostics, per kind (0 = all). */
   seqLimit: number;
+  /** Server: files of the large workspace scanned while typing (copies of the corpus; 0 = skip). */
+  largeWorkspace: number;
   /** How the benchmark client takes diagnostics: pull (as VS Code) or push (as Neovim 0.7). */
   mode: 'pull' | 'push';
   /** Engine section: the bundle to measure (default the built dist/engine.browser.js). */
@@ -54,6 +56,7 @@ against its target and writes the raw figures as JSON.
   --edits N              closed-loop edits per file and position (default 100; --quick: 25)
   --keys N               keystrokes at 10 keys/s for the settle figure (default 20; --quick: 10)
   --seq-limit N          files per kind opened one by one (default all; --quick: 150)
+  --large-workspace N    files of the workspace scanned while typing (default 10000; --quick: 0, skip)
   --mode pull|push       how the client takes diagnostics (default pull, as VS Code)
   --engine FILE          the engine bundle to measure (default dist/engine.browser.js)
   --server FILE          default dist/server.js
@@ -70,7 +73,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   const flags = new Set<string>();
   const positional: string[] = [];
   const valued = new Set([
-    'only', 'engine', 'runs', 'warmup', 'passes', 'sample', 'edits', 'keys', 'seq-limit', 'mode', 'server', 'cli', 'out', 'profile', 'timeout-ms', 'type-interval-ms',
+    'only', 'engine', 'runs', 'warmup', 'passes', 'sample', 'edits', 'keys', 'seq-limit', 'large-workspace', 'mode', 'server', 'cli', 'out', 'profile', 'timeout-ms',
+    'type-interval-ms',
   ]);
   const boolean = new Set(['quick', 'verbose', 'help']);
   for (let i = 0; i < argv.length; i++) {
@@ -123,6 +127,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     keys: count('keys', quick ? 10 : 20, 1),
     typeIntervalMs: count('type-interval-ms', 100, 1),
     seqLimit: count('seq-limit', quick ? 150 : 0),
+    largeWorkspace: count('large-workspace', quick ? 0 : 10_000),
     mode,
     engineBundle: resolve(values.get('engine') ?? resolve(REPO_ROOT, 'dist', 'engine.browser.js')),
     serverPath: resolve(values.get('server') ?? resolve(REPO_ROOT, 'dist', 'server.js')),

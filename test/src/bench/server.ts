@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { BenchClient } from './lsp-client';
@@ -13,7 +14,8 @@ import { distribution, measured, type Distribution, type Measured } from './stat
  * and the largest files (closed loop), at the end and in the middle; typing at 10 keys/s (open
  * loop) and the settle time after the last key; a scan of the corpus as a workspace folder; the
  * server's memory along the way. A second fresh server per run times the scan cold, as right
- * after start-up.
+ * after start-up; a third scans a large workspace (copies of the corpus) while a file is typed
+ * into at 10 keys/s, each keystroke timed to its diagnostics.
  */
 
 export const LANGUAGE_IDS: Record<Kind, string> = { dockerfile: 'dockerfile', compose: 'dockercompose' };
@@ -53,6 +55,8 @@ export interface ServerResult {
   coldScan: { files: Measured; ms: Measured; filesPerSecond: Measured; hwmMb: Measured } | undefined;
   /** The server's own rescan (`dockguard/lintWorkspace`), timed by the server. */
   rescan: { files: Measured; serverMs: Measured; filesPerSecond: Measured } | undefined;
+  /** Typing in a file while a fresh server scans a large workspace. */
+  typingDuringScan: { files: Measured; filesPerSecond: Measured; keystrokes: Measured; p50: Measured; p95: Measured; max: Measured } | undefined;
   rssEndMb: Measured;
   peakRssMb: Measured;
   stderr: string[];
@@ -77,6 +81,8 @@ export interface ServerOptions {
   keys: number;
   typeIntervalMs: number;
   seqLimit: number;
+  /** Files of the large workspace scanned while typing (0: skip). */
+  largeWorkspace: number;
   profileDir: string | undefined;
   timeoutMs: number;
   log: (line: string) => void;
@@ -88,30 +94,106 @@ export async function runServerBench(corpus: Corpus, options: ServerOptions): Pr
   const nodeArgs = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
   const runs: RunFigures[] = [];
   const cold: { files: number; ms: number; hwm: number }[] = [];
+  const duringScan: DuringScanFigures[] = [];
   const stderr: string[] = [];
-  for (let run = 1; run <= options.runs; run++) {
-    options.log(`server: run ${run} of ${options.runs} (${options.mode})`);
-    const client = await BenchClient.start({ serverPath: options.serverPath, nodeArgs, mode: options.mode, folder: corpus.root, settings: pushSafe(settings, options.mode), timeoutMs: options.timeoutMs });
-    try {
-      runs.push(await oneRun(client, corpus, options));
-    } finally {
-      await client.stop();
-      if (client.stderrText()) stderr.push(client.stderrText());
-    }
-    if (options.mode === 'pull') {
-      const fresh = await BenchClient.start({ serverPath: options.serverPath, nodeArgs, mode: 'pull', folder: corpus.root, settings, timeoutMs: options.timeoutMs });
+  const large = options.mode === 'pull' && options.largeWorkspace > 0 ? largeWorkspace(corpus, options.largeWorkspace) : undefined;
+  try {
+    for (let run = 1; run <= options.runs; run++) {
+      options.log(`server: run ${run} of ${options.runs} (${options.mode})`);
+      const client = await BenchClient.start({ serverPath: options.serverPath, nodeArgs, mode: options.mode, folder: corpus.root, settings: pushSafe(settings, options.mode), timeoutMs: options.timeoutMs });
       try {
-        const started = performance.now();
-        const report = await fresh.workspaceDiagnostics();
-        const ms = performance.now() - started;
-        cold.push({ files: report.items.length, ms, hwm: fresh.memory()?.hwmMb ?? Number.NaN });
-        options.log(`  cold scan: ${report.items.length} files in ${ms.toFixed(0)} ms`);
+        runs.push(await oneRun(client, corpus, options));
       } finally {
-        await fresh.stop();
+        await client.stop();
+        if (client.stderrText()) stderr.push(client.stderrText());
+      }
+      if (options.mode === 'pull') {
+        const fresh = await BenchClient.start({ serverPath: options.serverPath, nodeArgs, mode: 'pull', folder: corpus.root, settings, timeoutMs: options.timeoutMs });
+        try {
+          const started = performance.now();
+          const report = await fresh.workspaceDiagnostics();
+          const ms = performance.now() - started;
+          cold.push({ files: report.items.length, ms, hwm: fresh.memory()?.hwmMb ?? Number.NaN });
+          options.log(`  cold scan: ${report.items.length} files in ${ms.toFixed(0)} ms`);
+        } finally {
+          await fresh.stop();
+        }
+      }
+      if (large) {
+        const scanning = await BenchClient.start({ serverPath: options.serverPath, nodeArgs, mode: 'pull', folder: large.root, settings: { composeFiles: large.composeFiles }, timeoutMs: options.timeoutMs });
+        try {
+          const figures = await typeDuringScan(scanning, corpus, options);
+          duringScan.push(figures);
+          const d = distribution(figures.latencies);
+          options.log(`  typing during a scan of ${figures.files} files (${figures.scanMs.toFixed(0)} ms): ${figures.latencies.length} keystrokes, p50 ${d.p50.toFixed(2)} ms, p95 ${d.p95.toFixed(2)} ms, max ${d.max.toFixed(1)} ms`);
+        } finally {
+          await scanning.stop();
+          if (scanning.stderrText()) stderr.push(scanning.stderrText());
+        }
       }
     }
+  } finally {
+    large?.dispose();
   }
-  return summarize(runs, cold, options, stderr);
+  return summarize(runs, cold, duringScan, options, stderr);
+}
+
+interface DuringScanFigures {
+  files: number;
+  scanMs: number;
+  latencies: number[];
+}
+
+/**
+ * A workspace of `count` files: the corpus copied as many times as it takes (hard links where the
+ * file system allows), each copy in its own folder, outside any git checkout so that no
+ * `.gitignore` above it applies.
+ */
+function largeWorkspace(corpus: Corpus, count: number): { root: string; composeFiles: string[]; dispose(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'dockguard-bench-large-'));
+  const files = KINDS.flatMap((kind) => corpus.files[kind]);
+  for (let i = 0; i < count && files.length > 0; i++) {
+    const file = files[i % files.length];
+    const target = join(root, `copy-${Math.floor(i / files.length)}`, file.relative);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(file.path, target);
+    } catch {
+      copyFileSync(file.path, target);
+    }
+  }
+  // The compose files whose names the scan does not know are found by their folders, in every copy.
+  const composeFiles = composeGlobs(corpus).map((glob) => `copy-*/${glob}`);
+  return { root, composeFiles, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Types into the median Dockerfile at 10 keys/s (each keystroke waits for its diagnostics, the
+ * next one comes 100 ms after the previous one was typed) from the moment the workspace request
+ * is sent until its answer arrives: how the editor feels while the scan runs.
+ */
+async function typeDuringScan(client: BenchClient, corpus: Corpus, options: ServerOptions): Promise<DuringScanFigures> {
+  const file = editTargets(corpus.files.dockerfile).find((target) => target.label === 'median')?.file ?? corpus.files.compose[0];
+  const uri = client.uriOf(join(tmpdir(), `typed-${basename(file.path)}`));
+  await client.open(uri, LANGUAGE_IDS[file.kind], file.text);
+  const spot = typingSpot(file, 'end');
+  await client.edit(uri, spot.setup);
+  let finished: { files: number; ms: number } | undefined;
+  const started = performance.now();
+  const scan = client.workspaceDiagnostics().then((report) => {
+    finished = { files: report.items.length, ms: performance.now() - started };
+  });
+  const latencies: number[] = [];
+  for (let i = 0; !finished; i++) {
+    const typedAt = performance.now();
+    const at = { line: spot.line, character: spot.character + i };
+    latencies.push(await client.edit(uri, { range: { start: at, end: at }, text: KEYS[i % KEYS.length] }));
+    const wait = typedAt + options.typeIntervalMs - performance.now();
+    if (wait > 0 && !finished) await Promise.race([sleep(wait), scan]);
+  }
+  await scan;
+  await client.close(uri);
+  return { files: finished!.files, scanMs: finished!.ms, latencies };
 }
 
 /** Push clients get the workspace pushed from the start, which would overlap every other phase. */
@@ -243,7 +325,7 @@ async function typeLoop(client: BenchClient, file: BenchFile, keys: number, inte
   return settleMs;
 }
 
-function summarize(runs: RunFigures[], cold: { files: number; ms: number; hwm: number }[], options: ServerOptions, stderr: string[]): ServerResult {
+function summarize(runs: RunFigures[], cold: { files: number; ms: number; hwm: number }[], duringScan: DuringScanFigures[], options: ServerOptions, stderr: string[]): ServerResult {
   const over = (pick: (run: RunFigures) => number): Measured => measured(runs.map(pick));
   const open = { dockerfile: undefined, compose: undefined } as ServerResult['open'];
   for (const kind of KINDS) {
@@ -308,6 +390,17 @@ function summarize(runs: RunFigures[], cold: { files: number; ms: number; hwm: n
             files: measured(rescans.map((run) => run.rescan!.files)),
             serverMs: measured(rescans.map((run) => run.rescan!.serverMs)),
             filesPerSecond: measured(rescans.map((run) => (run.rescan!.files * 1000) / run.rescan!.serverMs)),
+          }
+        : undefined,
+    typingDuringScan:
+      duringScan.length > 0
+        ? {
+            files: measured(duringScan.map((figures) => figures.files)),
+            filesPerSecond: measured(duringScan.map((figures) => (figures.files * 1000) / figures.scanMs)),
+            keystrokes: measured(duringScan.map((figures) => figures.latencies.length)),
+            p50: measured(duringScan.map((figures) => distribution(figures.latencies).p50)),
+            p95: measured(duringScan.map((figures) => distribution(figures.latencies).p95)),
+            max: measured(duringScan.map((figures) => distribution(figures.latencies).max)),
           }
         : undefined,
     rssEndMb: over((run) => run.end?.rssMb ?? Number.NaN),
