@@ -11,6 +11,8 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import sudo from '../../shared/src/rules/dockerfile/sudo';
+import { defineDockerfileRule } from '../../shared/src/rules/rule';
+import { MemoryFileSystem } from '../../shared/src/workspace/memory-host';
 import { LintWorkspaceRequest } from '../../shared/src/protocol';
 import { PULL_CLIENT, PUSH_CLIENT, TestClient, uriOf, waitFor } from './testing/protocolClient';
 import { BROKEN_COMPOSE, CLEAN_DOCKERFILE, SUDO_DOCKERFILE, TempWorkspace, byUri, fullReport } from './testing/workspace';
@@ -266,6 +268,44 @@ test('the scan reports progress and status, and the workspace can be linted on r
   } finally {
     client.dispose();
     workspace.dispose();
+  }
+});
+
+test('a long scan does not hold up the editor: an open document is linted and answered while the scan runs', async () => {
+  // A rule that takes 3 ms a file makes the scan of 600 files last about two seconds of busy work.
+  const slow = defineDockerfileRule({
+    ...sudo,
+    check(context) {
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+      sudo.check(context);
+    },
+  });
+  const fileSystem = new MemoryFileSystem();
+  for (let i = 0; i < 600; i++) fileSystem.file(`/workspace/app${i}/Dockerfile`, SUDO_DOCKERFILE);
+  const client = new TestClient({ capabilities: PULL_CLIENT, folders: ['/workspace'], server: { ...server, rules: [slow], fileSystem } });
+  try {
+    await client.initialize();
+    let scanFinished = false;
+    const scan = client.connection.sendRequest(LintWorkspaceRequest.type, {}).then((result) => {
+      scanFinished = true;
+      return result;
+    });
+    await waitFor(() => client.workspaceStatuses.some((status) => status.busy && status.filesDone > 0), 'the scan under way');
+    const uri = 'untitled:Dockerfile-typed';
+    await client.open(uri, SUDO_DOCKERFILE);
+    const opened = (await client.pull(uri)) as FullDocumentDiagnosticReport;
+    assert.equal(scanFinished, false, 'the open document waited for the scan');
+    assert.deepEqual(opened.items.map((item) => item.code), ['DG103']);
+    await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# ' }]);
+    const edited = (await client.pull(uri)) as FullDocumentDiagnosticReport;
+    assert.equal(scanFinished, false, 'the edit waited for the scan');
+    assert.deepEqual(edited.items, []);
+    const result = await scan;
+    assert.equal(result.files, 600);
+    assert.equal(result.findings, 600);
+  } finally {
+    client.dispose();
   }
 });
 
