@@ -359,6 +359,7 @@ function summarize(runs: RunFigures[], cold: { files: number; ms: number; hwm: n
   });
   const scans = runs.filter((run) => run.scan);
   const rescans = runs.filter((run) => run.rescan);
+  const duringScanLatencies = duringScan.map((figures) => distribution(figures.latencies));
   return {
     runs: runs.length,
     mode: options.mode,
@@ -398,9 +399,9 @@ function summarize(runs: RunFigures[], cold: { files: number; ms: number; hwm: n
             files: measured(duringScan.map((figures) => figures.files)),
             filesPerSecond: measured(duringScan.map((figures) => (figures.files * 1000) / figures.scanMs)),
             keystrokes: measured(duringScan.map((figures) => figures.latencies.length)),
-            p50: measured(duringScan.map((figures) => distribution(figures.latencies).p50)),
-            p95: measured(duringScan.map((figures) => distribution(figures.latencies).p95)),
-            max: measured(duringScan.map((figures) => distribution(figures.latencies).max)),
+            p50: measured(duringScanLatencies.map((d) => d.p50)),
+            p95: measured(duringScanLatencies.map((d) => d.p95)),
+            max: measured(duringScanLatencies.map((d) => d.max)),
           }
         : undefined,
     rssEndMb: over((run) => run.end?.rssMb ?? Number.NaN),
