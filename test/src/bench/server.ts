@@ -41,6 +41,21 @@ export interface TypeFigure {
   settleMs: Measured;
 }
 
+/** Files scanned, in how long, and the rate: per run, then over the runs. */
+export interface Throughput {
+  files: Measured;
+  ms: Measured;
+  filesPerSecond: Measured;
+}
+
+function throughput(runs: readonly { files: number; ms: number }[]): Throughput {
+  return {
+    files: measured(runs.map((run) => run.files)),
+    ms: measured(runs.map((run) => run.ms)),
+    filesPerSecond: measured(runs.map((run) => (run.files * 1000) / run.ms)),
+  };
+}
+
 export interface ServerResult {
   runs: number;
   mode: 'pull' | 'push';
@@ -50,13 +65,13 @@ export interface ServerResult {
   edits: EditFigure[];
   typing: TypeFigure[];
   /** Warm: after the phases above, in the same server. */
-  scan: { files: Measured; ms: Measured; filesPerSecond: Measured } | undefined;
+  scan: Throughput | undefined;
   /** Cold: the first thing a fresh server does. */
-  coldScan: { files: Measured; ms: Measured; filesPerSecond: Measured; hwmMb: Measured } | undefined;
+  coldScan: (Throughput & { hwmMb: Measured }) | undefined;
   /** The server's own rescan (`dockguard/lintWorkspace`), timed by the server. */
-  rescan: { files: Measured; serverMs: Measured; filesPerSecond: Measured } | undefined;
+  rescan: Throughput | undefined;
   /** Typing in a file while a fresh server scans a large workspace. */
-  typingDuringScan: { files: Measured; filesPerSecond: Measured; keystrokes: Measured; p50: Measured; p95: Measured; max: Measured } | undefined;
+  typingDuringScan: (Throughput & { keystrokes: Measured; p50: Measured; p95: Measured; max: Measured }) | undefined;
   rssEndMb: Measured;
   peakRssMb: Measured;
   stderr: string[];
@@ -69,7 +84,8 @@ interface RunFigures {
   edits: Map<string, { target: { kind: Kind; label: EditFigure['label']; file: BenchFile }; position: EditPosition; dist: Distribution }>;
   typing: Map<string, { target: { kind: Kind; label: TypeFigure['label']; file: BenchFile }; settleMs: number }>;
   scan: { files: number; ms: number } | undefined;
-  rescan: { files: number; serverMs: number } | undefined;
+  /** `ms` as the server timed it. */
+  rescan: { files: number; ms: number } | undefined;
   end: Memory | undefined;
 }
 
@@ -125,7 +141,7 @@ export async function runServerBench(corpus: Corpus, options: ServerOptions): Pr
           const figures = await typeDuringScan(scanning, corpus, options);
           duringScan.push(figures);
           const d = distribution(figures.latencies);
-          options.log(`  typing during a scan of ${figures.files} files (${figures.scanMs.toFixed(0)} ms): ${figures.latencies.length} keystrokes, p50 ${d.p50.toFixed(2)} ms, p95 ${d.p95.toFixed(2)} ms, max ${d.max.toFixed(1)} ms`);
+          options.log(`  typing during a scan of ${figures.files} files (${figures.ms.toFixed(0)} ms): ${figures.latencies.length} keystrokes, p50 ${d.p50.toFixed(2)} ms, p95 ${d.p95.toFixed(2)} ms, max ${d.max.toFixed(1)} ms`);
         } finally {
           await scanning.stop();
           if (scanning.stderrText()) stderr.push(scanning.stderrText());
@@ -140,7 +156,7 @@ export async function runServerBench(corpus: Corpus, options: ServerOptions): Pr
 
 interface DuringScanFigures {
   files: number;
-  scanMs: number;
+  ms: number;
   latencies: number[];
 }
 
@@ -193,7 +209,7 @@ async function typeDuringScan(client: BenchClient, corpus: Corpus, options: Serv
   }
   await scan;
   await client.close(uri);
-  return { files: finished!.files, scanMs: finished!.ms, latencies };
+  return { ...finished!, latencies };
 }
 
 /** Push clients get the workspace pushed from the start, which would overlap every other phase. */
@@ -259,7 +275,7 @@ async function oneRun(client: BenchClient, corpus: Corpus, options: ServerOption
     figures.scan = { files: report.items.length, ms: performance.now() - started };
     options.log(`  scan: ${report.items.length} files in ${figures.scan.ms.toFixed(0)} ms`);
     const rescan = await client.lintWorkspace();
-    figures.rescan = { files: rescan.files, serverMs: rescan.durationMs };
+    figures.rescan = { files: rescan.files, ms: rescan.durationMs };
     options.log(`  rescan (server-timed): ${rescan.files} files in ${rescan.durationMs.toFixed(0)} ms`);
   }
   figures.end = client.memory();
@@ -368,36 +384,13 @@ function summarize(runs: RunFigures[], cold: { files: number; ms: number; hwm: n
     open,
     edits,
     typing,
-    scan:
-      scans.length > 0
-        ? {
-            files: measured(scans.map((run) => run.scan!.files)),
-            ms: measured(scans.map((run) => run.scan!.ms)),
-            filesPerSecond: measured(scans.map((run) => (run.scan!.files * 1000) / run.scan!.ms)),
-          }
-        : undefined,
-    coldScan:
-      cold.length > 0
-        ? {
-            files: measured(cold.map((c) => c.files)),
-            ms: measured(cold.map((c) => c.ms)),
-            filesPerSecond: measured(cold.map((c) => (c.files * 1000) / c.ms)),
-            hwmMb: measured(cold.map((c) => c.hwm)),
-          }
-        : undefined,
-    rescan:
-      rescans.length > 0
-        ? {
-            files: measured(rescans.map((run) => run.rescan!.files)),
-            serverMs: measured(rescans.map((run) => run.rescan!.serverMs)),
-            filesPerSecond: measured(rescans.map((run) => (run.rescan!.files * 1000) / run.rescan!.serverMs)),
-          }
-        : undefined,
+    scan: scans.length > 0 ? throughput(scans.map((run) => run.scan!)) : undefined,
+    coldScan: cold.length > 0 ? { ...throughput(cold), hwmMb: measured(cold.map((c) => c.hwm)) } : undefined,
+    rescan: rescans.length > 0 ? throughput(rescans.map((run) => run.rescan!)) : undefined,
     typingDuringScan:
       duringScan.length > 0
         ? {
-            files: measured(duringScan.map((figures) => figures.files)),
-            filesPerSecond: measured(duringScan.map((figures) => (figures.files * 1000) / figures.scanMs)),
+            ...throughput(duringScan),
             keystrokes: measured(duringScan.map((figures) => figures.latencies.length)),
             p50: measured(duringScanLatencies.map((d) => d.p50)),
             p95: measured(duringScanLatencies.map((d) => d.p95)),
